@@ -1,0 +1,91 @@
+"""Date parsing and sanity rules shared by every extractor."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+
+from dateutil import parser as dateutil_parser
+
+#: Dates before this are not news publication dates (typos, epoch zeros, placeholders).
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def to_utc(value: datetime) -> datetime:
+    """Return `value` as an aware UTC datetime (naive values are taken as UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def parse_datetime(text: str | None) -> tuple[datetime, str] | None:
+    """Parse a date or timestamp written by a page, a feed or an export.
+
+    Args:
+        text: ISO 8601, RFC 822, or a human date ("9 October 2022", "Oct 9, 2022 10:31 AM").
+
+    Returns:
+        `(utc_datetime, precision)` where precision is `day`, `minute` or `second`, or None
+        when the text holds no recognisable date.
+    """
+    if text is None:
+        return None
+    text = str(text).strip()
+    if not text or len(text) > 80 or not re.search(r"\d", text):
+        return None
+    iso = _ISO_DAY.match(text)
+    if iso:
+        try:
+            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+        return datetime.combine(day, time(), tzinfo=UTC), "day"
+    try:
+        parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year == 1900:
+        return None
+    if _HAS_SECONDS.search(text):
+        precision = "second"
+    elif _HAS_TIME.search(text):
+        precision = "minute"
+    else:
+        precision = "day"
+    return to_utc(parsed), precision
+
+
+def from_timestamp(seconds: float) -> datetime:
+    """An aware UTC datetime from a Unix timestamp."""
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def check_published(
+    published: datetime | None, captured: datetime | None
+) -> tuple[datetime | None, str | None]:
+    """Apply the sanity rule for publication dates.
+
+    A publication date before 1990 or after the capture time (with a day of slack for time
+    zones) is impossible: it is dropped with a note rather than guessed.
+
+    Args:
+        published: Candidate publication time (UTC).
+        captured: When the page was captured, if known.
+
+    Returns:
+        `(published_or_None, note_or_None)`.
+    """
+    if published is None:
+        return None, None
+    if published < EARLIEST:
+        return None, f"published_at {published.isoformat()} is before 1990; dropped"
+    if captured is not None and (published - captured).total_seconds() > 86400:
+        return None, (
+            f"published_at {published.isoformat()} is after capture "
+            f"{captured.isoformat()}; dropped"
+        )
+    return published, None
