@@ -1,0 +1,531 @@
+"""Stories from syndication feeds: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.x.
+
+XML feeds go through feedparser, which falls back to a tolerant parser when the document is
+not well-formed; such "bozo" feeds still yield their entries, each story carrying the note
+``feed not well-formed: <reason>``. feedparser is always handed an in-memory stream (never a
+string, which it would treat as a URL or a file name), so nothing is fetched or opened, and
+its SAX parser runs with external entities disabled. JSON Feed is parsed here with `json`.
+
+Field mapping (one `Story` per item/entry, ``source_kind="feed"``, provenance ``feed``):
+
+==================  ===========================================================================
+Story field         Source
+==================  ===========================================================================
+title               item title, HTML stripped
+url                 item link (rel=alternate), else a permalink guid; absolute against xml:base
+                    or the feed URL
+guid                guid / id
+published_at        pubDate / dc:date / published; Atom ``updated`` when nothing else
+modified_at         updated / atom:modified
+authors             author / dc:creator / atom:author names (e-mail addresses removed)
+summary             description / summary as plain text, at most `SUMMARY_MAX_CHARS`
+paragraphs          content:encoded / atom:content as plain-text paragraphs; empty when the
+                    feed only has a summary
+tags                category / dc:subject / atom:category terms
+image_url           image enclosure, media:content (largest), media:thumbnail, JSON ``image``
+language            item xml:lang, else the feed's language
+outlet              channel / feed title
+==================  ===========================================================================
+
+Sitemaps (``urlset`` / ``sitemapindex``) are rejected with ``ExtractionError("sitemap, not a
+feed")`` rather than yielding nothing, so a caller routing by content never mistakes an empty
+result for an empty feed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import feedparser
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsdesk.dates import check_published, from_timestamp, parse_datetime
+from newsdesk.model import ExtractionError, Rejection, Story
+from newsdesk.urls import absolute_url
+
+#: Summaries longer than this are cut at a word boundary and end with an ellipsis.
+SUMMARY_MAX_CHARS = 500
+
+_SNIFF_BYTES = 4096
+_WS = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+# First element of an XML document, after the declaration, comments, PIs and a doctype.
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_PROLOGUE = re.compile(rb"(\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.S | re.I)
+_FEED_ROOTS = {b"rss": "rss", b"feed": "atom", b"rdf": "rdf", b"entry": "atom", b"channel": "rss"}
+_SITEMAP_ROOTS = (b"urlset", b"sitemapindex")
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "pre", "table", "tr", "section", "article", "figure", "figcaption", "hr", "dd", "dt",
+)  # fmt: skip
+# feedparser flags these as bozo although the XML itself was fine.
+_ENCODING_ONLY = (feedparser.CharacterEncodingOverride,)
+
+
+# --------------------------------------------------------------------------- sniffing
+
+
+def looks_like_feed(data: bytes) -> str | None:
+    """Tell which feed format a document is from its first few KB.
+
+    Args:
+        data: The raw (already decompressed) document.
+
+    Returns:
+        ``"rss"``, ``"atom"``, ``"rdf"`` or ``"jsonfeed"``, or None when it is not a feed
+        (HTML, a sitemap, other XML or JSON, or binary data).
+    """
+    head = _decode_head(data[:_SNIFF_BYTES])
+    if head.startswith(b"{"):
+        return "jsonfeed" if re.search(rb'"version"\s*:\s*"https?://jsonfeed\.org/', head) else None
+    root = _root_name(head)
+    if root is None:
+        return None
+    return _FEED_ROOTS.get(root.lower())
+
+
+def _decode_head(head: bytes) -> bytes:
+    """The head as ASCII-compatible bytes without BOM or leading whitespace."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return head.lstrip()
+
+
+def _root_name(head: bytes) -> bytes | None:
+    """The local name of the first element in an XML head, skipping the prologue."""
+    pos = 0
+    while True:
+        match = _PROLOGUE.match(head, pos)
+        if not match or match.end() == pos:
+            break
+        pos = match.end()
+    if not head.startswith(b"<", pos):
+        return None
+    match = _ROOT_TAG.match(head, pos)
+    return match.group(2) if match else None
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def clean_text(text: str | None) -> str | None:
+    """Unescape entities and collapse whitespace; None for empty text."""
+    if text is None:
+        return None
+    text = _WS.sub(" ", html.unescape(str(text))).strip()
+    return text or None
+
+
+def html_to_paragraphs(markup: str | None) -> list[str]:
+    """Turn an HTML (or plain-text) fragment into plain-text paragraphs.
+
+    Block elements (``p``, ``div``, ``li``, headings, ``br`` ...) end a paragraph; scripts and
+    styles are dropped; whitespace inside a paragraph is collapsed.
+
+    Args:
+        markup: HTML fragment or plain text.
+
+    Returns:
+        Non-empty paragraphs in document order.
+    """
+    if not markup or not markup.strip():
+        return []
+    if "<" not in markup:
+        return _split_plain(html.unescape(markup))
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError, TypeError):
+        return _split_plain(html.unescape(re.sub(r"<[^>]*>", "\n\n", markup)))
+    for bad in root.xpath(".//script|.//style|.//noscript"):
+        bad.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    return _split_plain(root.text_content())
+
+
+def html_to_text(markup: str | None) -> str | None:
+    """Plain text of an HTML fragment on one line, or None when empty."""
+    paragraphs = html_to_paragraphs(markup)
+    return " ".join(paragraphs) or None
+
+
+def shorten(text: str | None, limit: int = SUMMARY_MAX_CHARS) -> str | None:
+    """Cut `text` to at most `limit` characters at a word boundary, adding an ellipsis."""
+    if not text or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def _split_plain(text: str) -> list[str]:
+    paragraphs = (_WS.sub(" ", part).strip() for part in _BLANK_LINES.split(text))
+    return [p for p in paragraphs if p]
+
+
+def clean_author(name: str | None) -> str | None:
+    """An author's display name without e-mail addresses, brackets or a leading "By"."""
+    if not name:
+        return None
+    text = clean_text(name) or ""
+    # RSS <author> is "email (Name)"; keep the part in brackets when the rest is an address.
+    bracketed = re.fullmatch(r"(.*?)\((.+)\)\s*", text)
+    if bracketed and _EMAIL.search(bracketed.group(1)):
+        text = bracketed.group(2)
+    text = _EMAIL.sub("", text)
+    text = _BY_PREFIX.sub("", text)
+    text = re.sub(r"[()<>\[\]]", " ", text)
+    text = _WS.sub(" ", text).strip(" ,;:-")
+    return text or None
+
+
+def _dedupe(values: list[str | None]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value and value.casefold() not in {k.casefold() for k in seen}:
+            seen[value] = None
+    return list(seen)
+
+
+def precision_of(raw: str) -> str:
+    """The precision a date string was written with: ``second``, ``minute`` or ``day``."""
+    if _HAS_SECONDS.search(raw):
+        return "second"
+    if _HAS_TIME.search(raw):
+        return "minute"
+    return "day"
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_feed(
+    data: bytes,
+    *,
+    source_path: str | None = None,
+    url: str | None = None,
+    captured_at: datetime | None = None,
+) -> Iterator[Story | Rejection]:
+    """Yield one story per feed item, and a rejection per item that cannot be a story.
+
+    Args:
+        data: The feed document (already decompressed).
+        source_path: Where it came from; rejections are located as ``<source_path>#item-N``
+            with N counted from 1 in document order.
+        url: The feed's own URL, used to resolve relative links when the feed has no xml:base.
+        captured_at: When the feed was captured; passed to every story and used to drop
+            publication dates in the future.
+
+    Yields:
+        `Story` objects (``source_kind="feed"``) and `Rejection` objects for items that have
+        neither a title nor a link.
+
+    Raises:
+        ExtractionError: The document is not a feed (HTML, a sitemap, other JSON), or it is a
+            feed without any recoverable item.
+    """
+    # A leading blank line before <?xml is common in real feeds and would push feedparser to
+    # its loose parser; it carries no information, so it is dropped (with a UTF-8 BOM).
+    stripped = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).lstrip()
+    if stripped.startswith((b"{", b"[")):
+        items = _jsonfeed_items(stripped, url)
+    else:
+        items = _xml_items(stripped, url)
+    path = source_path or url or "<feed>"
+    raw_sha = hashlib.sha256(data).hexdigest()
+    for number, (story, reject_reason) in enumerate(items, start=1):
+        if reject_reason:
+            yield Rejection(f"{path}#item-{number}", raw_sha, "extract", reject_reason)
+            continue
+        story.captured_at = captured_at
+        _apply_date_sanity(story, captured_at)
+        yield story
+
+
+def _apply_date_sanity(story: Story, captured_at: datetime | None) -> None:
+    published, note = check_published(story.published_at, captured_at)
+    if note:
+        story.notes.append(note)
+        story.published_at = None
+        story.published_precision = None
+        story.provenance.pop("published_at", None)
+    else:
+        story.published_at = published
+
+
+def _finish(story: Story) -> tuple[Story, str | None]:
+    """Set provenance for filled fields; reject items with neither title nor link."""
+    if not story.title and not story.url:
+        return story, "feed item has neither title nor link"
+    for name in (
+        "title", "url", "guid", "published_at", "modified_at", "authors", "summary",
+        "paragraphs", "tags", "image_url", "language", "outlet",
+    ):  # fmt: skip
+        if getattr(story, name):
+            story.provenance[name] = "feed"
+    return story, None
+
+
+# --------------------------------------------------------------------------- XML feeds
+
+
+def _xml_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None]]:
+    root = _root_name(_decode_head(data[:_SNIFF_BYTES]))
+    if root is not None and root.lower() in _SITEMAP_ROOTS:
+        raise ExtractionError("sitemap, not a feed")
+    headers = {"content-location": url} if url else None
+    try:
+        # A stream, never bytes or str: feedparser would open a bytes/str value as a path/URL.
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as exc:  # feedparser bugs must not escape as crashes
+        raise ExtractionError(f"not a feed: parser failed ({type(exc).__name__})") from exc
+    entries = parsed.get("entries") or []
+    if not entries:
+        raise ExtractionError(_no_entries_reason(parsed, root))
+    feed = parsed.get("feed") or {}
+    notes = _bozo_notes(parsed)
+    outlet = _detail_text(feed.get("title_detail") or {}) or clean_text(feed.get("title"))
+    language = _language(feed.get("language"))
+    base = feed.get("link") if not url else url
+    for entry in entries:
+        story = _story_from_entry(entry, base)
+        story.outlet = outlet
+        story.language = story.language or language
+        story.notes.extend(notes)
+        yield _finish(story)
+
+
+def _no_entries_reason(parsed: Any, root: bytes | None) -> str:
+    if not parsed.get("version"):
+        what = root.decode("ascii", "replace") if root else "no XML root element"
+        if parsed.get("bozo"):
+            return f"not a feed: {what} ({_one_line(parsed.get('bozo_exception'))})"
+        return f"not a feed: root element is {what}"
+    return "feed has no items"
+
+
+def _bozo_notes(parsed: Any) -> list[str]:
+    if not parsed.get("bozo"):
+        return []
+    exc = parsed.get("bozo_exception")
+    if isinstance(exc, _ENCODING_ONLY):
+        return [f"feed encoding: {_one_line(exc)}"]
+    return [f"feed not well-formed: {_one_line(exc)}"]
+
+
+def _one_line(exc: object) -> str:
+    text = _WS.sub(" ", str(exc or "unknown error")).strip()
+    return text[:200] or type(exc).__name__
+
+
+def _language(value: str | None) -> str | None:
+    text = clean_text(value)
+    return text.lower() if text and len(text) <= 35 else None
+
+
+def _story_from_entry(entry: Any, base: str | None) -> Story:
+    link = entry.get("link")
+    if not link and entry.get("guidislink") is not False and entry.get("id"):
+        link = entry.get("id")
+    content = _best_content(entry.get("content") or [])
+    summary_detail = entry.get("summary_detail") or {}
+    summary = _detail_text(summary_detail) if summary_detail else html_to_text(entry.get("summary"))
+    published_raw, published_parsed = _entry_dates(entry, "published")
+    updated_raw, updated_parsed = _entry_dates(entry, "updated")
+    story = Story(
+        title=_detail_text(entry.get("title_detail") or {}) or clean_text(entry.get("title")),
+        url=absolute_url(link, base),
+        guid=clean_text(entry.get("id")),
+        summary=shorten(summary),
+        paragraphs=_content_paragraphs(content) if content else [],
+        authors=_authors(entry),
+        tags=_dedupe(
+            [clean_text(t.get("term") or t.get("label")) for t in entry.get("tags") or []]
+        ),
+        image_url=_image(entry, base),
+        language=_language((entry.get("title_detail") or {}).get("language")),
+        source_kind="feed",
+    )
+    published = _to_datetime(published_raw, published_parsed)
+    updated = _to_datetime(updated_raw, updated_parsed)
+    if updated:
+        story.modified_at = updated[0]
+    if published or updated:
+        story.published_at, story.published_precision = published or updated
+    return story
+
+
+def _detail_text(detail: Any) -> str | None:
+    """Text of a feedparser ``*_detail`` dict, stripping markup only when it is HTML."""
+    value = detail.get("value")
+    if not value:
+        return None
+    if "html" in (detail.get("type") or ""):
+        return html_to_text(value)
+    # feedparser has already decoded entities in text content; do not unescape twice.
+    return _WS.sub(" ", value).strip() or None
+
+
+def _best_content(contents: list[Any]) -> Any | None:
+    """The longest content block (feeds may carry a text and an HTML version)."""
+    usable = [c for c in contents if (c.get("value") or "").strip()]
+    return max(usable, key=lambda c: len(c.get("value") or ""), default=None)
+
+
+def _content_paragraphs(content: Any) -> list[str]:
+    value = content.get("value") or ""
+    if "html" in (content.get("type") or ""):
+        return html_to_paragraphs(value)
+    return _split_plain(value)
+
+
+def _entry_dates(entry: Any, key: str) -> tuple[str | None, Any]:
+    return entry.get(key), entry.get(f"{key}_parsed")
+
+
+def _to_datetime(raw: str | None, parsed: Any) -> tuple[datetime, str] | None:
+    """Prefer feedparser's parse (it knows RFC 822 zones and W3C-DTF), else dateutil."""
+    if parsed:
+        try:
+            return from_timestamp(calendar.timegm(parsed)), precision_of(raw or "")
+        except (OverflowError, ValueError, OSError, TypeError):
+            pass
+    return parse_datetime(raw) if raw else None
+
+
+def _authors(entry: Any) -> list[str]:
+    names = [clean_author(author.get("name")) for author in entry.get("authors") or []]
+    if not any(names):
+        names.append(clean_author(entry.get("author")))
+    return _dedupe(names)
+
+
+def _image(entry: Any, base: str | None) -> str | None:
+    """The best image URL: image enclosure, largest image media:content, then thumbnail."""
+    for enclosure in entry.get("enclosures") or []:
+        href = enclosure.get("href")
+        if href and ((enclosure.get("type") or "").startswith("image/") or _looks_like_image(href)):
+            return absolute_url(href, base)
+    media = [
+        m
+        for m in entry.get("media_content") or []
+        if m.get("url")
+        and (
+            m.get("medium") == "image"
+            or (m.get("type") or "").startswith("image/")
+            or (not m.get("medium") and not m.get("type") and _looks_like_image(m["url"]))
+            or (not m.get("medium") and not m.get("type") and m.get("width"))
+        )
+    ]
+    if media:
+        return absolute_url(max(media, key=_media_width)["url"], base)
+    for thumb in entry.get("media_thumbnail") or []:
+        if thumb.get("url"):
+            return absolute_url(thumb["url"], base)
+    return None
+
+
+def _media_width(media: Any) -> int:
+    try:
+        return int(media.get("width") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _looks_like_image(href: str) -> bool:
+    return bool(re.search(r"\.(jpe?g|png|gif|webp|avif)(\?|$)", href, re.IGNORECASE))
+
+
+# --------------------------------------------------------------------------- JSON Feed
+
+
+def _jsonfeed_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None]]:
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise ExtractionError(f"not a feed: invalid JSON ({_one_line(exc)})") from exc
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if not isinstance(version, str) or "jsonfeed.org" not in version:
+        raise ExtractionError("not a feed: JSON without a jsonfeed.org version")
+    items = doc.get("items")
+    if not isinstance(items, list) or not items:
+        raise ExtractionError("feed has no items")
+    base = _json_str(doc.get("feed_url")) or url or _json_str(doc.get("home_page_url"))
+    outlet = clean_text(_json_str(doc.get("title")))
+    language = _language(_json_str(doc.get("language")))
+    feed_authors = _json_authors(doc)
+    for item in items:
+        if not isinstance(item, dict):
+            yield Story(source_kind="feed"), "JSON Feed item is not an object"
+            continue
+        story = _story_from_json_item(item, base)
+        story.outlet = outlet
+        story.language = story.language or language
+        story.authors = story.authors or feed_authors
+        yield _finish(story)
+
+
+def _json_str(value: object) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _story_from_json_item(item: dict[str, Any], base: str | None) -> Story:
+    content_html = _json_str(item.get("content_html"))
+    content_text = _json_str(item.get("content_text"))
+    paragraphs = html_to_paragraphs(content_html) if content_html else []
+    if not paragraphs and content_text:
+        paragraphs = _split_plain(content_text)
+    summary = html_to_text(_json_str(item.get("summary")))
+    tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    story = Story(
+        title=html_to_text(_json_str(item.get("title"))),
+        url=absolute_url(_json_str(item.get("url")) or _json_str(item.get("external_url")), base),
+        guid=clean_text(_json_str(item.get("id"))),
+        summary=shorten(summary),
+        paragraphs=paragraphs,
+        authors=_json_authors(item),
+        tags=_dedupe([clean_text(_json_str(t)) for t in tags]),
+        image_url=absolute_url(
+            _json_str(item.get("image")) or _json_str(item.get("banner_image")), base
+        ),
+        language=_language(_json_str(item.get("language"))),
+        source_kind="feed",
+    )
+    published = parse_datetime(_json_str(item.get("date_published")))
+    modified = parse_datetime(_json_str(item.get("date_modified")))
+    if modified:
+        story.modified_at = modified[0]
+    if published or modified:
+        story.published_at, story.published_precision = published or modified
+    return story
+
+
+def _json_authors(obj: dict[str, Any]) -> list[str]:
+    """Names from JSON Feed 1.1 ``authors`` or 1.0 ``author``."""
+    raw = obj.get("authors")
+    if not isinstance(raw, list):
+        raw = [obj.get("author")]
+    names = [
+        clean_author(_json_str(a.get("name")) if isinstance(a, dict) else _json_str(a)) for a in raw
+    ]
+    return _dedupe(names)
