@@ -291,7 +291,11 @@ def _xml_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None
     root = _root_name(_decode_head(data[:_SNIFF_BYTES]))
     if root is not None and root.lower() in _SITEMAP_ROOTS:
         raise ExtractionError("sitemap, not a feed")
-    headers = {"content-location": url} if url else None
+    # Without a content type feedparser flags every feed as bozo; application/xml lets the
+    # XML declaration (or a BOM) decide the encoding.
+    headers = {"content-type": "application/xml"}
+    if url:
+        headers["content-location"] = url
     try:
         # A stream, never bytes or str: feedparser would open a bytes/str value as a path/URL.
         parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
@@ -398,7 +402,9 @@ def _content_paragraphs(content: Any) -> list[str]:
 
 
 def _entry_dates(entry: Any, key: str) -> tuple[str | None, Any]:
-    return entry.get(key), entry.get(f"{key}_parsed")
+    # dict.get bypasses FeedParserDict's deprecated fallback of `updated` to `published`,
+    # which would report every publication time as a modification time.
+    return dict.get(entry, key), dict.get(entry, f"{key}_parsed")
 
 
 def _to_datetime(raw: str | None, parsed: Any) -> tuple[datetime, str] | None:
@@ -522,9 +528,9 @@ def _story_from_json_item(item: dict[str, Any], base: str | None) -> Story:
 
 def _json_authors(obj: dict[str, Any]) -> list[str]:
     """Names from JSON Feed 1.1 ``authors`` or 1.0 ``author``."""
-    raw = obj.get("authors")
-    if not isinstance(raw, list):
-        raw = [obj.get("author")]
+    # Feeds migrating from 1.0 to 1.1 often carry both keys with different people.
+    raw = obj.get("authors") if isinstance(obj.get("authors"), list) else []
+    raw = [*raw, obj.get("author")]
     names = [
         clean_author(_json_str(a.get("name")) if isinstance(a, dict) else _json_str(a)) for a in raw
     ]
