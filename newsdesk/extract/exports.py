@@ -301,7 +301,7 @@ def _authors(value: Any) -> list[str]:
     if isinstance(value, list):
         names = [n for item in value for n in _authors(item)]
     elif isinstance(value, str):
-        names = [n for n in (clean_author(p) for p in _AUTHOR_SPLIT.split(value)) if n]
+        names = [n for n in (clean_author(p) for p in _split_byline(value)) if n]
     else:
         names = _authors(_text_value(value)) if value is not None else []
     seen: dict[str, None] = {}
@@ -309,6 +309,15 @@ def _authors(value: Any) -> list[str]:
         if name.casefold() not in {k.casefold() for k in seen}:
             seen[name] = None
     return list(seen)
+
+
+def _split_byline(text: str) -> list[str]:
+    """Split "A, B and C" into names; keep "Smith, Jane" (one-word parts) together."""
+    parts = _AUTHOR_SPLIT.split(text)
+    by_comma = [q.strip() for p in parts for q in p.split(",")]
+    if all(len(q.split()) >= 2 for q in by_comma if q):
+        return by_comma
+    return parts
 
 
 def _tags(value: Any) -> list[str]:
