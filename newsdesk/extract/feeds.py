@@ -306,7 +306,7 @@ def _xml_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None
         raise ExtractionError(_no_entries_reason(parsed, root))
     feed = parsed.get("feed") or {}
     notes = _bozo_notes(parsed)
-    outlet = _detail_text(feed.get("title_detail") or {}) or clean_text(feed.get("title"))
+    outlet = _typed_text(feed, "title")
     language = _language(feed.get("language"))
     base = feed.get("link") if not url else url
     for entry in entries:
@@ -350,12 +350,11 @@ def _story_from_entry(entry: Any, base: str | None) -> Story:
     if not link and entry.get("guidislink") is not False and entry.get("id"):
         link = entry.get("id")
     content = _best_content(entry.get("content") or [])
-    summary_detail = entry.get("summary_detail") or {}
-    summary = _detail_text(summary_detail) if summary_detail else html_to_text(entry.get("summary"))
+    summary = _typed_text(entry, "summary")
     published_raw, published_parsed = _entry_dates(entry, "published")
     updated_raw, updated_parsed = _entry_dates(entry, "updated")
     story = Story(
-        title=_detail_text(entry.get("title_detail") or {}) or clean_text(entry.get("title")),
+        title=_typed_text(entry, "title"),
         url=absolute_url(link, base),
         guid=clean_text(entry.get("id")),
         summary=shorten(summary),
@@ -377,12 +376,16 @@ def _story_from_entry(entry: Any, base: str | None) -> Story:
     return story
 
 
-def _detail_text(detail: Any) -> str | None:
-    """Text of a feedparser ``*_detail`` dict, stripping markup only when it is HTML."""
-    value = detail.get("value")
-    if not value:
+def _typed_text(parent: Any, key: str) -> str | None:
+    """Plain text of a feedparser text construct, stripping markup only when it is HTML.
+
+    The value comes from ``parent[key]`` and only the type from ``parent[key_detail]``:
+    feedparser can leave the detail pointing at a nested element's title.
+    """
+    value = parent.get(key)
+    if not value or not isinstance(value, str):
         return None
-    if "html" in (detail.get("type") or ""):
+    if "html" in ((parent.get(f"{key}_detail") or {}).get("type") or "text/html"):
         return html_to_text(value)
     # feedparser has already decoded entities in text content; do not unescape twice.
     return _WS.sub(" ", value).strip() or None

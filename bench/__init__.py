@@ -1,0 +1,1 @@
+"""Quality benchmarks (not timed, not tests)."""
