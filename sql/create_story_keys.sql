@@ -1,0 +1,5 @@
+-- Every way a related link can name a story: the normalised URL of any record of it, and its
+-- normalised title. Used to resolve links to stories the warehouse holds.
+create temp table story_keys as
+select distinct story_id, url_key, title_key
+from read_parquet($stories_glob, hive_partitioning = true, union_by_name = true);
