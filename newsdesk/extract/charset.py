@@ -1,0 +1,176 @@
+"""Turning the bytes of a web page into text: BOMs, declared charsets, detection, mojibake."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import ftfy
+from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""")
+# Browsers (WHATWG Encoding Standard) treat these labels as windows-1252; pages rely on it.
+_WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# Detection on a bounded prefix keeps huge pages fast; the charset does not change mid-page.
+_DETECT_BYTES = 200_000
+_SNIFF_BYTES = 4096
+# Mojibake repair costs time on big texts and can misfire: only when ftfy sees signs of it.
+_MOJIBAKE_SAMPLE = 100_000
+
+
+def normalise_charset(label: str | None) -> str | None:
+    """The Python codec name for a charset label, or None when Python does not know it.
+
+    Args:
+        label: A charset label as written by a server or page (`UTF8`, `iso-8859-1`, `gb2312`).
+
+    Returns:
+        A codec name (`utf-8`, `cp1252`, `gb18030`, ...), or None.
+    """
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in ("gb2312", "gbk", "x-gbk"):
+        return "gb18030"  # superset; pages labelled gb2312 routinely use GBK characters
+    try:
+        name = codecs.lookup(label).name
+    except (LookupError, ValueError):
+        return None
+    return _WHATWG_ALIASES.get(name, name)
+
+
+def sniff_meta_charset(data: bytes) -> str | None:
+    """The charset declared by `<meta charset>`/`http-equiv` or an XML prolog in the page head."""
+    head = data[:_SNIFF_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when `data` is evidently not text (NUL bytes or many control bytes, no UTF-16 BOM)."""
+    sample = data[:_SNIFF_BYTES]
+    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _decode_bom(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    return None
+
+
+def _try_decode(data: bytes, codec: str | None) -> str | None:
+    if not codec:
+        return None
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(data: bytes) -> str:
+    best = from_bytes(data[:_DETECT_BYTES]).best()
+    codec = normalise_charset(best.encoding) if best else None
+    return data.decode(codec or "utf-8", errors="replace")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-Latin-1 style mojibake, only where ftfy clearly detects it.
+
+    Args:
+        text: Decoded page text.
+
+    Returns:
+        The repaired text, or `text` itself when it shows no sign of mojibake.
+    """
+    if not text or text.isascii() or not is_bad(text[:_MOJIBAKE_SAMPLE]):
+        return text
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+    )
+
+
+def decode_html(data: bytes, *, declared_charset: str | None = None) -> str:
+    """Decode a web page, trusting the declared charset only as far as the bytes agree.
+
+    Order: a byte-order mark wins; then the HTTP charset, then `<meta charset>`; a declaration
+    the bytes do not decode under (or a single-byte label on bytes that are valid UTF-8) is
+    overruled by valid UTF-8 or by charset detection. Mojibake left in the text is repaired
+    conservatively with ftfy.
+
+    Args:
+        data: Raw page bytes.
+        declared_charset: Charset from the HTTP `Content-Type` header, if any.
+
+    Returns:
+        The page as text (possibly empty).
+    """
+    if not data:
+        return ""
+    text = _decode_bom(data)
+    if text is None:
+        text = _decode_declared(data, declared_charset)
+    return repair_mojibake(text)
+
+
+def _decode_declared(data: bytes, declared_charset: str | None) -> str:
+    candidates = [normalise_charset(declared_charset), normalise_charset(sniff_meta_charset(data))]
+    utf8 = _decode_lenient(data, "utf-8")
+    for codec in candidates:
+        if codec is None:
+            continue
+        # Non-ASCII bytes that form valid UTF-8 are almost never legacy-encoded text: a page
+        # labelled latin-1 that decodes as UTF-8 is a mislabelled UTF-8 page.
+        if utf8 is not None and not utf8.isascii():
+            return utf8
+        text = _try_decode(data, codec)
+        if text is not None:
+            return text
+    if utf8 is not None:
+        return utf8
+    # A declared charset with a few undecodable bytes (a truncated page, one stray byte) is
+    # still a better guess than statistics.
+    for codec in candidates:
+        text = _decode_lenient(data, codec)
+        if text is not None:
+            return text
+    return _detect(data)
+
+
+def _decode_lenient(data: bytes, codec: str | None) -> str | None:
+    if not codec:
+        return None
+    if codec == "utf-8":
+        # Invalid UTF-8 mid-page means the label is wrong; only a cut-off tail is forgivable.
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as err:
+            return data.decode(codec, errors="replace") if err.start >= len(data) - 4 else None
+    try:
+        text = data.decode(codec, errors="replace")
+    except LookupError:
+        return None
+    return text if text.count("\ufffd") <= max(2, len(text) // 1000) else None

@@ -1,0 +1,287 @@
+"""Extract one story (or a verdict that the page is not a story) from an HTML page.
+
+Structured data wins over guesses: JSON-LD, then OpenGraph, then meta tags and microdata, then
+visible text. The body comes from trafilatura, run on the tree we parse once; related links
+are typed by the block they sit in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import htmldate
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from newsdesk.dates import check_published, parse_datetime, to_utc
+from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
+from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
+from newsdesk.extract.html_links import LinkFinder
+from newsdesk.extract.html_metadata import (
+    MetadataReader,
+    PageMeta,
+    resolve_url,
+    split_site_suffix,
+)
+from newsdesk.model import ExtractionError, Story
+from newsdesk.urls import host_of
+
+#: Characters of HTML processed per page; the rest of a bigger page is dropped (with a note).
+MAX_HTML_CHARS = 3_000_000
+
+_HTML_MARKER = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|title|meta|div|p|a|article|span|h[1-6]|table|ul|br|"
+    r"section|main|script|link|img)\b",
+    re.IGNORECASE,
+)
+_FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_ERROR_TEXT = re.compile(
+    r"\b(?:404|410|page not found|not found|page (?:does not|doesn't|cannot|can't) be found|"
+    r"(?:page|article|content) (?:is )?no longer available|"
+    r"(?:page|file) (?:does not|doesn't) exist|"
+    r"error 404|seite nicht gefunden|page introuvable|página no encontrada|pagina non trovata)\b",
+    re.IGNORECASE,
+)
+_LISTING_PATH = re.compile(
+    r"/(?:tag|tags|topic|topics|category|categories|section|sections|archive|archives|author|"
+    r"search|page/\d+|latest)(?:/|$)",
+    re.IGNORECASE,
+)
+_ARTICLE_OG_TYPES = ("article", "news", "blog")
+_MIN_ARTICLE_WORDS = 80
+_PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
+
+
+def extract_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    source_path: str | None = None,
+    captured_at: datetime | None = None,
+) -> Story:
+    """Extract a story from one HTML page.
+
+    Args:
+        html: The page, as text or raw bytes (bytes are decoded with `decode_html`).
+        url: The page URL (resolves relative links; becomes `Story.url`).
+        source_path: Where the page was read from (kept on the Story).
+        captured_at: When the page was fetched; publication dates after it are impossible.
+
+    Returns:
+        A Story with `source_kind="html"`. Pages that are not stories (404s, home pages,
+        listings) come back with their `page_type` and no body.
+
+    Raises:
+        ExtractionError: Empty, binary or non-HTML input.
+    """
+    notes: list[str] = []
+    text = _as_text(html, notes)
+    tree = _parse(text)
+    base = _base_url(tree, url)
+    meta = MetadataReader(tree, base).read()
+    story = Story(url=url, source_path=source_path, source_kind="html", notes=notes)
+    story.captured_at = to_utc(captured_at) if captured_at else None
+    _fill_metadata(story, meta, base)
+    body = extract_body(tree, url or base)
+    finder = LinkFinder(tree, base, [url, story.canonical_url])
+    _fill_body_and_links(story, body, finder)
+    story.page_type = _page_type(story, meta, url)
+    _fill_dates(story, meta, tree, url)
+    if story.page_type in ("error", "home", "listing"):
+        _drop_story_fields(story)
+    return story
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+def _as_text(html: str | bytes, notes: list[str]) -> str:
+    if html is None:
+        raise ExtractionError("empty input: no HTML given")
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if not data.strip():
+            raise ExtractionError("empty input: 0 bytes of HTML")
+        if looks_binary(data):
+            raise ExtractionError("binary input: not an HTML page")
+        text = decode_html(data)
+    else:
+        text = repair_mojibake(str(html))
+    if not text.strip():
+        raise ExtractionError("empty input: no HTML text")
+    if "\x00" in text[:4096]:
+        raise ExtractionError("binary input: not an HTML page")
+    if _FEED_ROOT.match(text[:4096]):
+        raise ExtractionError("not HTML: the input is an RSS/Atom/RDF feed")
+    if not _HTML_MARKER.search(text[:65536]):
+        raise ExtractionError("not HTML: no HTML markup found")
+    if len(text) > MAX_HTML_CHARS:
+        notes.append(f"page truncated to the first {MAX_HTML_CHARS} of {len(text)} characters")
+        text = text[:MAX_HTML_CHARS]
+    return text
+
+
+def _parse(text: str) -> HtmlElement:
+    try:
+        tree = document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as err:
+        raise ExtractionError(f"not HTML: the page does not parse ({err})") from err
+    if tree is None or not len(tree):
+        raise ExtractionError("not HTML: the page has no elements")
+    return tree
+
+
+def _base_url(tree: HtmlElement, url: str | None) -> str | None:
+    bases = tree.xpath("//base/@href")
+    if bases:
+        resolved = resolve_url(bases[0], url)
+        if resolved:
+            return resolved
+    return url
+
+
+# --- fields --------------------------------------------------------------------------------
+
+
+def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
+    values, prov = meta.values, meta.provenance
+    story.outlet = values.get("outlet")
+    story.canonical_url = resolve_url(values.get("canonical"), base)
+    story.image_url = resolve_url(values.get("image"), base)
+    story.summary = values.get("summary")
+    story.section = _first_of(values.get("section"))
+    story.tags = list(values.get("tags") or [])
+    story.language = _language(values.get("language"))
+    story.authors = list(values.get("authors") or [])
+    story.title, title_source = _title(values, prov, [story.outlet, host_of(base)])
+    for name, key in (
+        ("outlet", "outlet"),
+        ("canonical_url", "canonical"),
+        ("image_url", "image"),
+        ("summary", "summary"),
+        ("section", "section"),
+        ("tags", "tags"),
+        ("language", "language"),
+        ("authors", "authors"),
+    ):
+        if getattr(story, name):
+            story.provenance[name] = prov[key]
+    if story.title:
+        story.provenance["title"] = title_source
+
+
+def _first_of(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value) if value else None
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    primary = re.split(r"[-_\s,;]", value.strip())[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def _title(values: dict, prov: dict, site_names: list[str | None]) -> tuple[str | None, str]:
+    for key in ("title", "h1", "page_title"):
+        raw = values.get(key)
+        if raw:
+            title = split_site_suffix(str(raw), site_names)
+            return title, prov[key]
+    return None, ""
+
+
+def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder) -> None:
+    finder.inline(body.refs)
+    consumed = finder.also_read(body.blocks)
+    finder.prev_next()
+    finder.blocks()
+    paragraphs: list[str] = []
+    for i, block in enumerate(body.blocks):
+        if id(block) in consumed or block.tag == "graphic":
+            continue
+        for paragraph in block_paragraphs(block):
+            # The headline repeated at the top of the body is not body text.
+            if i < 3 and not paragraphs and story.title and _same_text(paragraph, story.title):
+                continue
+            paragraphs.append(paragraph)
+    story.paragraphs = paragraphs
+    story.links = finder.result()
+    if paragraphs:
+        story.provenance["paragraphs"] = "heuristic"
+    if story.links:
+        story.provenance["links"] = "heuristic"
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a.lower()) == re.sub(r"\W+", "", b.lower())
+
+
+def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None) -> None:
+    parsed, source = None, None
+    raw = meta.values.get("published")
+    if raw:
+        parsed, source = parse_datetime(str(raw)), meta.provenance["published"]
+    if parsed is None and story.page_type == "article":
+        parsed, source = _htmldate(tree, url, story.captured_at), "heuristic"
+    if parsed:
+        published, note = check_published(parsed[0], story.captured_at)
+        if note:
+            story.notes.append(note)
+        if published:
+            story.published_at, story.published_precision = published, parsed[1]
+            story.provenance["published_at"] = source
+    modified = parse_datetime(str(meta.values["modified"])) if meta.values.get("modified") else None
+    if modified:
+        story.modified_at = modified[0]
+        story.provenance["modified_at"] = meta.provenance["modified"]
+
+
+def _htmldate(tree: HtmlElement, url: str | None, captured: datetime | None):
+    try:
+        found = htmldate.find_date(
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            max_date=captured.strftime("%Y-%m-%d") if captured else None,
+        )
+    except (ValueError, TypeError, AttributeError, etree.LxmlError):
+        return None
+    return parse_datetime(found) if found else None
+
+
+# --- page type -----------------------------------------------------------------------------
+
+
+def _page_type(story: Story, meta: PageMeta, url: str | None) -> str:
+    words = sum(len(p.split()) for p in story.paragraphs)
+    heading = " ".join(str(meta.values.get(k) or "") for k in ("page_title", "h1"))
+    if words < _MIN_ARTICLE_WORDS * 2 and _ERROR_TEXT.search(heading):
+        return "error"
+    og_type = str(meta.values.get("og_type") or "").lower()
+    declared_article = bool(meta.values.get("ld_article")) or og_type.startswith(_ARTICLE_OG_TYPES)
+    path = urlsplit(url).path if url else None
+    if path in ("", "/") and not declared_article:
+        return "home"
+    teaser_links = sum(1 for link in story.links if link.kind != "inline")
+    if not declared_article and (
+        meta.values.get("ld_listing") or (path and _LISTING_PATH.search(path))
+    ):
+        return "listing"
+    if words < _MIN_ARTICLE_WORDS and not declared_article:
+        return "listing" if teaser_links >= 8 else "other"
+    return "article"
+
+
+def _drop_story_fields(story: Story) -> None:
+    # A 404, home page or listing is not a story: keep what identifies the page, invent nothing.
+    story.paragraphs = []
+    story.authors = []
+    story.published_at = None
+    story.published_precision = None
+    for name in ("paragraphs", "authors", "published_at"):
+        story.provenance.pop(name, None)

@@ -1,0 +1,384 @@
+"""Story metadata from a parsed page.
+
+Sources in order of trust: JSON-LD, OpenGraph, meta tags and microdata, visible-text
+heuristics. Each field records which of these it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import unescape
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from newsdesk.extract.html_authors import clean_authors
+from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, urls_of
+from newsdesk.urls import absolute_url, host_of
+
+_META_KEYS = ("property", "name", "itemprop", "http-equiv")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/\\]|::|_)\s+")
+_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|dateline", re.I)
+_BYLINE_SKIP = re.compile(r"comment|avatar|bio|profile|about", re.I)
+
+
+@dataclass
+class PageMeta:
+    """Metadata candidates picked for one page, with where each came from.
+
+    Attributes:
+        values: Field name -> value (str, list of str) for the Story.
+        provenance: Field name -> one of `newsdesk.model.PROVENANCES`.
+        raw_dates: Field name -> the date string as written (parsed by the caller).
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def offer(self, name: str, value: Any, source: str) -> None:
+        """Set `name` unless an earlier (more trusted) source already gave a value."""
+        if isinstance(value, str):
+            value = " ".join(value.split()) or None
+        if value in (None, [], "") or name in self.values:
+            return
+        self.values[name] = value
+        self.provenance[name] = source
+
+
+def collect_meta(tree: HtmlElement) -> dict[str, list[str]]:
+    """All `<meta>` tags of the page as lower-cased key -> contents (in page order)."""
+    metas: dict[str, list[str]] = defaultdict(list)
+    for meta in tree.iterfind(".//meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in _META_KEYS:
+            key = meta.get(attr)
+            if key:
+                for part in key.lower().split():
+                    metas[part].append(content.strip())
+    return metas
+
+
+def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        for value in metas.get(key, ()):
+            if value.strip():
+                return value
+    return None
+
+
+def _all(metas: dict[str, list[str]], *keys: str) -> list[str]:
+    return [v for key in keys for v in metas.get(key, ())]
+
+
+def _split_tags(values: list[Any]) -> list[str]:
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        parts = value if isinstance(value, list) else re.split(r"[,;]", unescape(str(value)))
+        for part in parts:
+            tag = " ".join(str(part).split())
+            if tag and len(tag) <= 80 and tag.lower() not in seen:
+                seen.add(tag.lower())
+                tags.append(tag)
+    return tags
+
+
+def _itemprop(tree: HtmlElement, prop: str) -> list[HtmlElement]:
+    return tree.xpath(f'//*[@itemprop="{prop}" or starts-with(@itemprop, "{prop} ")]')
+
+
+def _itemprop_value(el: HtmlElement) -> str | None:
+    for attr in ("content", "datetime", "href", "src"):
+        if el.get(attr):
+            return el.get(attr)
+    names = el.xpath('.//*[@itemprop="name"]')
+    target = names[0] if names else el
+    return " ".join(target.text_content().split()) or None
+
+
+class MetadataReader:
+    """Reads every metadata source of a parsed page into one `PageMeta`."""
+
+    def __init__(self, tree: HtmlElement, base_url: str | None) -> None:
+        """Prepare the sources of `tree`; `base_url` resolves relative links."""
+        self.tree = tree
+        self.base = base_url
+        self.jsonld = JsonLd(tree)
+        self.metas = collect_meta(tree)
+        self.meta = PageMeta()
+        self.author_candidates: list[tuple[str, list[str]]] = []
+
+    def read(self) -> PageMeta:
+        """Fill and return the page metadata, most trusted source first."""
+        self._from_jsonld()
+        self._from_opengraph()
+        self._from_meta()
+        self._from_microdata()
+        self._from_text()
+        self._authors()
+        self.meta.offer("og_type", _first(self.metas, "og:type"), "opengraph")
+        self.meta.offer("ld_article", self.jsonld.article is not None or None, "jsonld")
+        self.meta.offer("ld_listing", self.jsonld.listing or None, "jsonld")
+        return self.meta
+
+    # --- sources -----------------------------------------------------------------------
+
+    def _from_jsonld(self) -> None:
+        ld, offer = self.jsonld, self.meta.offer
+        article = ld.article or {}
+        offer("title", text_of(article.get("headline") or article.get("name")), "jsonld")
+        offer("published", text_of(ld.get("datePublished", "dateCreated", "uploadDate")), "jsonld")
+        offer("modified", text_of(ld.get("dateModified")), "jsonld")
+        publisher = ld.resolve(article.get("publisher") or (ld.page or {}).get("publisher"))
+        offer(
+            "outlet", text_of(publisher) if isinstance(publisher, (dict, list)) else None, "jsonld"
+        )
+        offer("section", text_of(ld.get("articleSection")), "jsonld")
+        keywords = ld.get("keywords")
+        offer("tags", _split_tags([keywords]) if keywords else None, "jsonld")
+        offer("summary", text_of(ld.get("description")), "jsonld")
+        offer("image", urls_of(ld.get("image", "thumbnailUrl")), "jsonld")
+        offer("language", text_of(ld.get("inLanguage")), "jsonld")
+        offer("canonical", text_of(article.get("mainEntityOfPage") or article.get("url")), "jsonld")
+        self._raw_authors("jsonld", names_of(ld.resolve(ld.get("author", "creator"))))
+
+    def _from_opengraph(self) -> None:
+        m, offer = self.metas, self.meta.offer
+        offer("title", _first(m, "og:title"), "opengraph")
+        offer("outlet", _first(m, "og:site_name"), "opengraph")
+        offer("canonical", _first(m, "og:url"), "opengraph")
+        offer("summary", _first(m, "og:description"), "opengraph")
+        offer("image", _first(m, "og:image", "og:image:url", "og:image:secure_url"), "opengraph")
+        offer(
+            "published",
+            _first(m, "article:published_time", "og:published_time", "og:article:published_time"),
+            "opengraph",
+        )
+        offer(
+            "modified",
+            _first(m, "article:modified_time", "og:updated_time", "og:article:modified_time"),
+            "opengraph",
+        )
+        offer("section", _first(m, "article:section", "og:article:section"), "opengraph")
+        offer("tags", _split_tags(_all(m, "article:tag", "og:article:tag")), "opengraph")
+        offer("language", _first(m, "og:locale"), "opengraph")
+        self._raw_authors("opengraph", _all(m, "article:author", "og:article:author"))
+
+    def _from_meta(self) -> None:
+        m, offer = self.metas, self.meta.offer
+        offer(
+            "title",
+            _first(
+                m,
+                "twitter:title",
+                "dc.title",
+                "dcterms.title",
+                "parsely-title",
+                "sailthru.title",
+                "citation_title",
+                "headline",
+            ),
+            "meta",
+        )
+        offer(
+            "published",
+            _first(
+                m,
+                "article.published",
+                "article:published",
+                "publish-date",
+                "publish_date",
+                "published_date",
+                "publication_date",
+                "pubdate",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "citation_publication_date",
+                "citation_date",
+                "date",
+                "datepublished",
+                "originalpublicationdate",
+                "og:pubdate",
+                "article_date_original",
+                "cxenseparse:recs:publishtime",
+            ),
+            "meta",
+        )
+        offer(
+            "modified",
+            _first(
+                m, "article.updated", "last-modified", "dcterms.modified", "datemodified", "lastmod"
+            ),
+            "meta",
+        )
+        offer(
+            "outlet",
+            _first(
+                m,
+                "application-name",
+                "apple-mobile-web-app-title",
+                "twitter:app:name:iphone",
+                "publisher",
+                "dc.publisher",
+                "citation_publisher",
+            ),
+            "meta",
+        )
+        offer(
+            "summary",
+            _first(m, "description", "twitter:description", "dc.description", "dcterms.abstract"),
+            "meta",
+        )
+        offer("image", _first(m, "twitter:image", "twitter:image:src", "thumbnail"), "meta")
+        offer(
+            "section",
+            _first(
+                m, "section", "parsely-section", "sailthru.section", "article.section", "category"
+            ),
+            "meta",
+        )
+        offer(
+            "tags",
+            _split_tags(_all(m, "news_keywords", "keywords", "parsely-tags", "sailthru.tags")),
+            "meta",
+        )
+        offer("language", _first(m, "content-language", "language", "dc.language"), "meta")
+        self._raw_authors(
+            "meta",
+            _all(
+                m,
+                "author",
+                "dc.creator",
+                "dcterms.creator",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+                "citation_author",
+                "article.author",
+                "twitter:creator:name",
+                "cxenseparse:author",
+            ),
+        )
+
+    def _from_microdata(self) -> None:
+        offer = self.meta.offer
+        for field_name, prop in (
+            ("title", "headline"),
+            ("published", "datePublished"),
+            ("modified", "dateModified"),
+        ):
+            found = _itemprop(self.tree, prop)
+            offer(field_name, _itemprop_value(found[0]) if found else None, "meta")
+        self._raw_authors(
+            "meta",
+            [
+                v
+                for el in _itemprop(self.tree, "author")
+                if (v := _itemprop_value(el)) and not v.startswith("http")
+            ],
+        )
+
+    def _from_text(self) -> None:
+        tree, offer = self.tree, self.meta.offer
+        canonical = tree.xpath('//link[@rel="canonical"]/@href')
+        # <link rel=canonical> is authoritative for the canonical URL, above og:url and JSON-LD.
+        if canonical and canonical[0].strip():
+            self.meta.values.pop("canonical", None)
+            offer("canonical", canonical[0], "meta")
+        html_lang = tree.get("lang") or tree.get("xml:lang")
+        if html_lang:
+            self.meta.values.pop("language", None)
+            offer("language", html_lang, "meta")
+        offer("outlet", self.jsonld.website_name, "jsonld")
+        titles = tree.xpath("//title")
+        offer("page_title", titles[0].text_content() if titles else None, "meta")
+        headings = tree.xpath("//h1")
+        offer("h1", " ".join(headings[0].text_content().split()) if headings else None, "text")
+        times = tree.xpath("//time[@datetime]/@datetime | //*[@pubdate]/@datetime")
+        offer("published", times[0] if times else None, "text")
+        self._raw_authors("text", self._byline_texts())
+
+    def _byline_texts(self) -> list[str]:
+        texts = [a.text_content() for a in self.tree.xpath('//a[@rel="author"]')]
+        if texts:
+            return texts
+        for el in self.tree.xpath("//*[@class or @id]"):
+            marker = f"{el.get('class', '')} {el.get('id', '')}"
+            if not _BYLINE_CLASS.search(marker) or _BYLINE_SKIP.search(marker):
+                continue
+            text = " ".join(el.text_content().split())
+            if 3 <= len(text) <= 120:
+                texts.append(text)
+            if len(texts) >= 3:
+                break
+        return texts
+
+    # --- authors -----------------------------------------------------------------------
+
+    def _raw_authors(self, source: str, values: list[str]) -> None:
+        if values:
+            self.author_candidates.append((source, [str(v) for v in values if v]))
+
+    def _authors(self) -> None:
+        # A source whose values are all profile URLs or desk names gives way to the next one.
+        outlet = self.meta.values.get("outlet")
+        for source, raw in self.author_candidates:
+            names = clean_authors(raw, [outlet, host_of(self.base)])
+            if names:
+                self.meta.offer("authors", names, source)
+                return
+
+
+def split_site_suffix(title: str, site_names: list[str | None]) -> str:
+    """Drop a leading or trailing site name ("Headline | Site") from a page title.
+
+    Only a part equal to one of `site_names` (or to the host's name) is dropped, so titles
+    that merely contain a dash keep their words.
+
+    Args:
+        title: A page or OpenGraph title.
+        site_names: Names the site goes by (site name, host).
+
+    Returns:
+        The title without the site part.
+    """
+    keys = {_key(n) for n in site_names if n}
+    keys |= {_key(n.split(".")[-2]) for n in site_names if n and n.count(".") >= 1}
+    keys.discard("")
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not keys:
+        return title
+    while len(parts) > 1 and _key(parts[-1]) in keys:
+        parts = parts[:-1]
+    while len(parts) > 1 and _key(parts[0]) in keys:
+        parts = parts[1:]
+    if len(parts) == len(_TITLE_SEPARATORS.split(title)):
+        return title
+    # Rejoin with the separators the title used, by cutting the original string.
+    first, last = parts[0], parts[-1]
+    start = title.find(first)
+    end = title.rfind(last) + len(last)
+    return title[start:end].strip() if start >= 0 and end > start else title
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def resolve_url(value: str | None, base: str | None) -> str | None:
+    """`value` made absolute against `base`; None if it is not a (well-formed) web link."""
+    if not value:
+        return None
+    try:
+        return absolute_url(value, base)
+    except ValueError:  # urllib rejects malformed hosts such as "http://[not-an-ip]/"
+        return None
