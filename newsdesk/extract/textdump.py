@@ -1,0 +1,570 @@
+"""Extract a story from a plain-text page dump (a browser's innerText or select-all/copy).
+
+A dump mixes the article with menus, cookie banners, share buttons, captions, related-link
+blocks and footers, with no markup left to tell them apart. The extractor works like the HTML
+boilerplate removers (jusText, boilerpipe) with text lines standing in for blocks:
+
+1. every non-empty line gets cheap features (length, sentence punctuation, stopword density,
+   debris labels; `textdump_lines`), and dates, bylines and reading times are recognised
+   (`textdump_meta`);
+2. related-link blocks are read and taken out of the running (`textdump_links`);
+3. each line gets a score (prose positive, furniture negative, comment and footer headers
+   strongly negative) and the body is the maximum-sum run of lines: the densest run of prose,
+   which may bridge a caption or an ad label but not a menu;
+4. the title is the best heading-like line just above the body, the standfirst the prose line
+   between them; bylines, dates and the section are read around the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdesk.dates import check_published
+from newsdesk.extract.textdump_labels import CONTRIBUTOR_PREFIX, ERROR_PATTERN, fold
+from newsdesk.extract.textdump_lines import (
+    Line,
+    clean_text,
+    is_code,
+    is_heading_like,
+    is_prose,
+    looks_binary,
+    split_lines,
+    title_case_ratio,
+)
+from newsdesk.extract.textdump_links import (
+    LinkBlock,
+    find_link_blocks,
+    links_from_blocks,
+)
+from newsdesk.extract.textdump_meta import (
+    byline_names,
+    captured_date,
+    copyright_holder,
+    detect_language,
+    find_date,
+    is_updated_label,
+    reading_time,
+    split_attribution,
+)
+from newsdesk.model import ExtractionError, Story
+
+_WORD = re.compile(r"\w")
+_TIME_ONLY = re.compile(
+    r"^(?:updated|posted|published)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}$",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:updated|posted|published)?\s*(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|"
+    r"week|month|year)s?\s+ago$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_FUNCTION_WORD = re.compile(
+    r"\b(?:by|of|to|for|the|a|an|and|or|in|on|with|from|at|as|de|la|le|der|die|und|y|et)$",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
+_SECTION_LABEL = re.compile(r"^(?:section|category|rubrik|sección|rubrique)\s*:\s*(.{2,40})$",
+                            re.IGNORECASE)
+_HOMEPAGE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,40}?)\s+(?:homepage|home page)$")
+
+# Line scores for the maximum-sum body search.
+_SCORE_LINK = -12.0
+_SCORE_LINK_HEADER = -30.0
+_SCORE_BARRIER = -40.0
+_SCORE_META = -6.0
+_SCORE_DEBRIS = -5.0
+_SCORE_SHORT = -2.5
+_SCORE_TINY = -3.5
+_PROSE_CAP = 150.0
+_HEADER_WINDOW = 30
+_TITLE_INSIDE_BODY = 4
+
+
+@dataclass
+class _Dump:
+    """A dump's lines with what has been recognised about each."""
+
+    lines: list[Line]
+    meta: set[int] = field(default_factory=set)
+    link_lines: set[int] = field(default_factory=set)
+    link_headers: set[int] = field(default_factory=set)
+    blocks: list[LinkBlock] = field(default_factory=list)
+    captured: tuple[int, datetime] | None = None
+
+
+def extract_text_dump(
+    text: str, *, source_path: str | None = None, url: str | None = None
+) -> Story:
+    """Extract one story from a plain-text page dump.
+
+    Args:
+        text: The dump (innerText / select-all copy of a page), any line endings.
+        source_path: Where the dump came from, recorded on the story.
+        url: The page URL when known (text dumps rarely carry it).
+
+    Returns:
+        A `Story` with `source_kind="text"`; `page_type` tells article dumps from error pages,
+        listings and other pages.
+
+    Raises:
+        ExtractionError: The input is empty, whitespace only, binary-looking or has no words.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ExtractionError("no text")
+    if looks_binary(text):
+        raise ExtractionError("binary-looking input, not text")
+    lines = split_lines(clean_text(text))
+    if not any(_WORD.search(line.text) for line in lines):
+        raise ExtractionError("no words in text")
+    dump = _Dump(lines)
+    _mark_meta(dump)
+    _mark_links(dump)
+    story = Story(source_kind="text", url=url, source_path=source_path)
+    span = _body_span(dump)
+    title_index = _pick_title(dump, span[0] if span else len(lines))
+    if span and title_index is not None and span[0] <= title_index < span[1]:
+        span = (title_index + 1, span[1])
+    summary_index = _pick_standfirst(dump, title_index, span)
+    if span and summary_index is not None and summary_index >= span[0]:
+        span = (summary_index + 1, span[1]) if summary_index < span[1] else None
+    _fill_text_fields(story, dump, title_index, summary_index, span)
+    _fill_meta(story, dump, title_index, span)
+    _fill_outlet(story, dump, title_index)
+    story.links = links_from_blocks(dump.blocks)
+    if story.links:
+        story.provenance["links"] = "text"
+    _fill_section(story, dump, title_index)
+    story.language = detect_language(story.body_text or "\n".join(ln.text for ln in lines))
+    if story.language:
+        story.provenance["language"] = "heuristic"
+    story.page_type = _page_type(story, dump)
+    return story
+
+
+# --- recognising lines -------------------------------------------------------------------
+
+
+def _is_date_line(line: Line) -> bool:
+    if line.words > 16:
+        return False
+    return (
+        find_date(line.text) is not None
+        or bool(_TIME_ONLY.match(line.text))
+        or bool(_RELATIVE_TIME.match(line.text))
+    )
+
+
+def _mark_meta(dump: _Dump) -> None:
+    """Mark capture-date, date, reading-time and prefixed byline lines."""
+    for line in dump.lines:
+        if dump.captured is None and line.words <= 10:
+            captured = captured_date(line.text)
+            if captured:
+                dump.captured = (line.index, captured[0])
+                dump.meta.add(line.index)
+                continue
+        if (
+            _is_date_line(line)
+            or CONTRIBUTOR_PREFIX.match(line.text)
+            or reading_time(line.text) is not None
+            or (line.words <= 30 and byline_names(line.text, allow_bare=False))
+        ):
+            dump.meta.add(line.index)
+
+
+def _mark_links(dump: _Dump) -> None:
+    dump.blocks = find_link_blocks(dump.lines, lambda line: line.index in dump.meta)
+    for block in dump.blocks:
+        dump.link_headers.add(block.start)
+        dump.link_lines.update(block.used)
+
+
+# --- body ----------------------------------------------------------------------------------
+
+
+def _line_score(dump: _Dump, line: Line) -> float:
+    if line.index in dump.link_headers:
+        return _SCORE_LINK_HEADER
+    if line.index in dump.link_lines:
+        return _SCORE_LINK
+    if line.barrier:
+        return _SCORE_BARRIER
+    if line.debris:
+        return _SCORE_DEBRIS
+    if line.index in dump.meta:
+        return _SCORE_META
+    if is_prose(line):
+        weight = min(line.words, _PROSE_CAP)
+        return weight if line.terminal else 0.8 * weight
+    if is_code(line.text):
+        return 0.0
+    if line.terminal and line.words >= 4:
+        return 0.5
+    return _SCORE_TINY if line.words <= 2 else _SCORE_SHORT
+
+
+def _body_span(dump: _Dump) -> tuple[int, int] | None:
+    """The maximum-sum run of line scores (Kadane), as inclusive line indices."""
+    best, best_span = 0.0, None
+    running, start = 0.0, 0
+    for line in dump.lines:
+        score = _line_score(dump, line)
+        if running <= 0:
+            running, start = score, line.index
+        else:
+            running += score
+        if running > best:
+            best, best_span = running, (start, line.index)
+    if best_span is None:
+        return _fallback_span(dump)
+    return best_span
+
+
+def _fallback_span(dump: _Dump) -> tuple[int, int] | None:
+    """For dumps without prose (tiny pages), the run of plain lines that are not furniture."""
+    keep = [
+        line.index
+        for line in dump.lines
+        if not (line.debris or line.barrier or line.index in dump.link_lines
+                or line.index in dump.meta)
+    ]
+    if not keep or len(dump.lines) > 12:
+        return None
+    return keep[0], keep[-1]
+
+
+def _body_line_ok(dump: _Dump, line: Line) -> bool:
+    if line.debris or line.barrier or line.index in dump.link_lines:
+        return False
+    if line.index in dump.meta and line.words <= 12:
+        return False
+    return not (dump.captured and line.index == dump.captured[0])
+
+
+# --- title and standfirst ------------------------------------------------------------------
+
+
+def _title_candidates(dump: _Dump, body_start: int) -> list[Line]:
+    low = max(0, body_start - _HEADER_WINDOW)
+    return [
+        line
+        for line in dump.lines[low : body_start + _TITLE_INSIDE_BODY]
+        if is_heading_like(line)
+        and line.index not in dump.meta
+        and line.index not in dump.link_lines
+        and not byline_names(line.text, allow_bare=True)
+    ]
+
+
+def _skippable(dump: _Dump, line: Line) -> bool:
+    """Lines a reader's eye skips between headline and body: furniture, dates, captions."""
+    return line.debris or line.caption or line.index in dump.meta or line.index in dump.link_lines
+
+
+def _is_byline_or_date(dump: _Dump, line: Line) -> bool:
+    return line.index in dump.meta or bool(byline_names(line.text, allow_bare=True))
+
+
+def _next_content(dump: _Dump, index: int) -> Line | None:
+    for line in dump.lines[index + 1 : index + 8]:
+        if not _skippable(dump, line):
+            return line
+    return None
+
+
+def _repeats(dump: _Dump, line: Line) -> bool:
+    """True when the headline shows up inside another line ("Share <title>", "<title> | Site")."""
+    key = fold(line.text)
+    if len(key) < 10:
+        return False
+    return any(
+        other.index != line.index
+        and key in fold(other.text)
+        and fold(other.text) != key
+        and other.chars < 3 * line.chars
+        for other in dump.lines
+    )
+
+
+def _copies(dump: _Dump, line: Line) -> int:
+    return sum(1 for other in dump.lines if other.text == line.text) - 1
+
+
+def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
+    lines = dump.lines
+    words = line.words
+    score = 0.0
+    if 4 <= words <= 16:
+        score += 3.0
+    elif 16 < words <= 25:
+        score += 1.5
+    elif words <= 2:
+        score -= 4.0
+    following = lines[line.index + 1 : line.index + 3]
+    if following and _is_byline_or_date(dump, following[0]):
+        score += 6.0
+    elif (
+        len(following) == 2
+        and _skippable(dump, following[0])
+        and _is_byline_or_date(dump, following[1])
+    ):
+        score += 4.0
+    elif line.index > 0 and lines[line.index - 1].index in dump.meta:
+        score += 1.0
+    if _ENDS_WITH_FUNCTION_WORD.search(line.text):
+        score -= 3.0
+    after = _next_content(dump, line.index)
+    if after is not None and is_prose(after):
+        score += 2.0
+    standfirst = after is not None and after.words >= max(8.0, 0.8 * words)
+    if standfirst and after is not None and after.index < body_start:
+        score += 3.0
+    if _repeats(dump, line):
+        score += 3.0
+    if _copies(dump, line) >= 2:
+        score -= 4.0
+    if title_case_ratio(line.text) >= 0.6:
+        score += 1.0
+    between = [
+        other
+        for other in lines[line.index + 1 : body_start]
+        if not _skippable(dump, other) and not is_prose(other)
+        and not (standfirst and other is after)
+    ]
+    score -= 1.5 * len(between) + 0.05 * (body_start - line.index)
+    if line.index >= body_start:
+        score -= 3.0
+    before = lines[line.index - 1] if line.index > 0 else None
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if words <= 4 and before and nxt and before.words <= 4 and nxt.words <= 4:
+        score -= 3.0
+    return score
+
+
+def _pick_title(dump: _Dump, body_start: int) -> int | None:
+    """Index of the best headline line around the start of the body, or None."""
+    best: tuple[float, int] | None = None
+    for line in _title_candidates(dump, body_start):
+        score = _title_score(dump, line, body_start)
+        if best is None or score > best[0]:
+            best = (score, line.index)
+    return best[1] if best else None
+
+
+def _near_duplicate(text: str, others: list[Line]) -> bool:
+    words = set(re.findall(r"\w+", text.lower()))
+    if len(words) < 6:
+        return False
+    for other in others:
+        other_words = set(re.findall(r"\w+", other.text.lower()))
+        if len(words & other_words) / len(words) >= 0.75:
+            return True
+    return False
+
+
+def _pick_standfirst(
+    dump: _Dump, title_index: int | None, span: tuple[int, int] | None
+) -> int | None:
+    """Index of the standfirst: the first prose line between the title and the body."""
+    if title_index is None:
+        return None
+    lines = dump.lines
+    for line in lines[title_index + 1 : title_index + 8]:
+        if line.debris or line.index in dump.meta or line.index in dump.link_lines:
+            continue
+        if line.words < 8 or line.barrier:
+            return None
+        if span is None or line.index < span[0]:
+            return line.index if line.words >= 8 else None
+        if line.index > span[0]:
+            return None
+        return line.index if _opens_as_standfirst(dump, line, span) else None
+    return None
+
+
+def _opens_as_standfirst(dump: _Dump, line: Line, span: tuple[int, int]) -> bool:
+    """Tell a standfirst from a first body paragraph when both start the prose run."""
+    if line.index >= span[1]:
+        return False
+    if not line.terminal or split_attribution(line.text)[1]:
+        return True
+    rest = [ln for ln in dump.lines[line.index + 1 : span[1] + 1] if is_prose(ln)]
+    if _near_duplicate(line.text, rest):
+        return True
+    following = dump.lines[line.index + 1]
+    return following.index in dump.meta or following.debris
+
+
+# --- filling the story ---------------------------------------------------------------------
+
+
+def _fill_text_fields(
+    story: Story,
+    dump: _Dump,
+    title_index: int | None,
+    summary_index: int | None,
+    span: tuple[int, int] | None,
+) -> None:
+    lines = dump.lines
+    if title_index is not None:
+        story.title = lines[title_index].text
+        story.provenance["title"] = "heuristic"
+    if summary_index is not None:
+        summary, outlet = split_attribution(lines[summary_index].text)
+        story.summary = summary.rstrip(" …").removesuffix("...").rstrip()
+        story.provenance["summary"] = "heuristic"
+        if outlet:
+            story.outlet = outlet
+            story.provenance["outlet"] = "text"
+    if span is not None:
+        skip = {title_index, summary_index}
+        story.paragraphs = [
+            line.text
+            for line in lines[span[0] : span[1] + 1]
+            if line.index not in skip and _body_line_ok(dump, line)
+        ]
+        if story.paragraphs:
+            story.provenance["paragraphs"] = "heuristic"
+
+
+def _header_range(dump: _Dump, title_index: int | None, span: tuple[int, int] | None) -> range:
+    """Lines around the title where bylines and dates live."""
+    if title_index is None:
+        start = span[0] if span else 0
+        return range(max(0, start - 8), min(len(dump.lines), start + 1))
+    end = span[0] if span and span[0] > title_index else title_index + 10
+    end = min(end, title_index + 25, len(dump.lines))
+    return range(max(0, title_index - 6), end)
+
+
+def _fill_meta(
+    story: Story, dump: _Dump, title_index: int | None, span: tuple[int, int] | None
+) -> None:
+    if dump.captured:
+        story.captured_at = dump.captured[1]
+        story.provenance["captured_at"] = "text"
+    header = [dump.lines[i] for i in _header_range(dump, title_index, span)]
+    tail = []
+    if span:
+        tail = dump.lines[span[1] + 1 : span[1] + 6]
+    _fill_dates(story, dump, header + tail)
+    _fill_authors(story, dump, header, title_index)
+    for line in header + dump.lines[:_HEADER_WINDOW]:
+        minutes = reading_time(line.text)
+        if minutes is not None:
+            story.reading_time_minutes = minutes
+            story.provenance["reading_time_minutes"] = "text"
+            break
+
+
+def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
+    published: tuple[datetime, str] | None = None
+    modified: datetime | None = None
+    for line in lines:
+        if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
+            continue
+        found = find_date(line.text)
+        if not found:
+            continue
+        if is_updated_label(line.text):
+            modified = modified or found[0]
+        elif published is None:
+            published = found
+    if published is None and modified is not None:
+        published = (modified, "day")
+        modified = None
+    if published:
+        kept, note = check_published(published[0], story.captured_at)
+        if note:
+            story.notes.append(note)
+        if kept:
+            story.published_at, story.published_precision = kept, published[1]
+            story.provenance["published_at"] = "text"
+    if modified:
+        story.modified_at = modified
+        story.provenance["modified_at"] = "text"
+
+
+def _fill_authors(
+    story: Story, dump: _Dump, header: list[Line], title_index: int | None
+) -> None:
+    for line in header:
+        names = byline_names(line.text, allow_bare=False)
+        if names:
+            story.authors = names
+            story.provenance["authors"] = "text"
+            return
+    if title_index is None:
+        return
+    for line in dump.lines[title_index + 1 : title_index + 6]:
+        if line.index in dump.link_lines:
+            continue
+        names = byline_names(line.text, allow_bare=True)
+        if names:
+            story.authors = names
+            story.provenance["authors"] = "heuristic"
+            return
+
+
+def _fill_outlet(story: Story, dump: _Dump, title_index: int | None) -> None:
+    if story.outlet:
+        return
+    title = story.title
+    for line in dump.lines:
+        if title and line.index != title_index and line.text.startswith(title):
+            parts = _TITLE_SEPARATOR.split(line.text[len(title) :].strip(), maxsplit=1)
+            rest = line.text[len(title) :].strip()
+            if _TITLE_SEPARATOR.match(" " + rest) and parts[-1] and len(parts[-1]) <= 40:
+                story.outlet = parts[-1].strip()
+                story.provenance["outlet"] = "heuristic"
+                return
+        match = _HOMEPAGE.match(line.text)
+        if match and line.index < 20:
+            story.outlet = match["name"].strip()
+            story.provenance["outlet"] = "heuristic"
+            return
+    for line in reversed(dump.lines[-40:]):
+        holder = copyright_holder(line.text)
+        if holder:
+            story.outlet = holder
+            story.provenance["outlet"] = "text"
+            return
+
+
+def _fill_section(story: Story, dump: _Dump, title_index: int | None) -> None:
+    if title_index is not None:
+        for line in dump.lines[max(0, title_index - 4) : title_index]:
+            label = _SECTION_LABEL.match(line.text)
+            crumbs = [c for c in _BREADCRUMB.split(line.text) if c.strip()]
+            if label:
+                story.section = label.group(1).strip()
+            elif 2 <= len(crumbs) <= 6 and line.words <= 10 and _BREADCRUMB.search(line.text):
+                named = [c for c in crumbs if fold(c) not in {"home", "start", "inicio", "accueil"}]
+                story.section = named[0].strip() if named else None
+            if story.section:
+                story.provenance["section"] = "text"
+                return
+    for block in dump.blocks:
+        if block.kind == "section_latest" and block.section:
+            story.section = block.section
+            story.provenance["section"] = "heuristic"
+            return
+
+
+def _page_type(story: Story, dump: _Dump) -> str:
+    body_words = sum(len(p.split()) for p in story.paragraphs)
+    head = " ".join(line.text for line in dump.lines[:40])
+    if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
+        return "error"
+    if body_words >= 50 or (story.paragraphs and any(ln.cjk for ln in dump.lines[:40])
+                            and sum(len(p) for p in story.paragraphs) >= 120):
+        return "article"
+    headline_lines = sum(
+        1 for line in dump.lines if is_heading_like(line) and line.words >= 3
+    )
+    if headline_lines >= 8 or len(story.links) >= 5:
+        return "listing"
+    return "other"

@@ -1,0 +1,293 @@
+"""Label dictionaries and patterns used to classify lines of a plain-text page dump.
+
+Everything here is data: page furniture labels (navigation, cookie banners, share buttons,
+footers), related-link block headers, byline prefixes, stopwords per language and month names
+in a few languages. Labels are matched on a folded key (see `fold`), so "Go toTop", "GO TO TOP"
+and "go to top" are the same label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop everything but letters, so labels match loosely."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _NON_LETTERS.sub("", text)
+
+
+def _folded(labels: str) -> frozenset[str]:
+    return frozenset(fold(item) for item in labels.split("|") if item.strip())
+
+
+#: Whole-line labels of page furniture: navigation, account, cookie and subscription widgets.
+DEBRIS_LABELS = _folded(
+    "go to top|back to top|to top|top|scroll to top|skip to content|skip to main content|"
+    "skip to navigation|skip navigation|jump to content|main menu|menu|open menu|close menu|"
+    "toggle navigation|navigation|search|search for|close|open|more|show more|load more|"
+    "see more|view more|read more|continue reading|keep reading|read full article|"
+    "read the full story|full story|home|homepage|subscribe|subscribe now|"
+    "subscribe for free|sign in|sign out|sign up|log in|login|log out|logout|register|"
+    "my account|account|profile|my profile|accept|accept all|accept cookies|"
+    "accept all cookies|reject all|reject|decline|agree|i agree|got it|ok|okay|"
+    "cookie settings|cookie policy|cookies|manage cookies|manage preferences|"
+    "privacy settings|advertisement|advertising|ad|ads|sponsored|sponsored content|"
+    "promoted|paid content|newsletter|newsletters|sign up for our newsletter|"
+    "follow us|follow|like|share|shares|tweet|email|e mail|print|save|saved|bookmark|"
+    "listen|listen to this article|listen to article|audio|play|pause|watch|video|"
+    "photos|gallery|image|enlarge|expand|collapse|zoom|copy link|link copied|copied|"
+    "comment|comments|show comments|view comments|hide comments|add comment|"
+    "leave a comment|post a comment|write a comment|load comments|report|"
+    "report an error|feedback|help|contact|contact us|about|about us|terms|"
+    "terms of use|terms of service|terms and conditions|privacy|privacy policy|"
+    "sitemap|site map|careers|jobs|rss|feeds|apps|download the app|get the app|"
+    "edition|language|english|previous|next|prev|page|back|return|top stories|"
+    "breaking news|live|latest|latest news|news|donate|support us|gift article|"
+    "give this article|loading|please wait|you are here|tags|topics|filed under|"
+    "posted in|categories|category|archives|archive|dont show this again|"
+    "free trial|try for free|upgrade|premium|log in to comment|no comments|"
+    "be the first to comment|disclaimer|corrections|ethics policy|imprint|impressum|"
+    "supported by|share this page|caption|autoplay|full screen|fullscreen|edit|delete|hide|"
+    "skip ad|buy photo|view photos|resize text|print article|a|x"
+)
+
+#: Words that make up share-button rows ("Share  Tweet  Share", "Facebook Twitter Email").
+SHARE_WORDS = _folded(
+    "share|shares|shared|sharing|tweet|tweets|facebook|twitter|x|linkedin|email|e|mail|"
+    "print|whatsapp|reddit|pocket|flipboard|pinterest|telegram|messenger|sms|tumblr|"
+    "copy|link|url|comment|comments|save|on|this|story|article|via|the|to|gift|"
+    "bluesky|threads|mastodon|instagram|youtube|vk|weibo|wechat|line|xing|digg|"
+    "stumbleupon|mix|more|options|close|permalink|embed"
+)
+
+#: Lines that end the article: comment sections and page footers.
+BARRIER_PATTERNS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?$|"
+    r"^(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)\b|"
+    r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
+    r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
+    r"^discussion$|^reader comments$|^what do you think\??$|"
+    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+
+#: Cookie / consent banners written as sentences.
+COOKIE_PATTERN = re.compile(
+    r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|agree|privacy|policy|settings|"
+    r"preferences|experience|partners)\b|"
+    r"\b(?:we|this (?:site|website)) uses? cookies\b",
+    re.IGNORECASE,
+)
+
+#: Image credit lines ("Image: X / Y", "Photo by X", "Getty Images").
+CREDIT_PATTERN = re.compile(
+    r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|video|foto|bild)s?"
+    r"(?:\s+by)?\s*[:|]|^photo(?:graph)?\s+by\b|^(?:media|image|video)\s+caption\b|"
+    r"^(?:getty images|afp|reuters|associated press|shutterstock|istock)\s*\)?$",
+    re.IGNORECASE,
+)
+
+#: Captions: a line that ends with a picture credit ("... Source: Supplied", "... /Reuters").
+CAPTION_PATTERN = re.compile(
+    r"(?:\b(?:source|credit|credits|photo|photos|picture|image|foto|bild|illustration)\s*:"
+    r"[^.!?]{0,80}|(?:getty\s+images|/\s*reuters|/\s*afp|/\s*ap|\bap\s+photo|"
+    r"associated\s+press|shutterstock|istock(?:photo)?|photo\s+montage\s+by\s+\w+)"
+    r"[^.!?]{0,30})\)?\s*$|^(?:media|image|video)\s+caption\b",
+    re.IGNORECASE,
+)
+
+#: Lines that start like page furniture ("Continue reading ...", "Share this ...").
+DEBRIS_PREFIX = re.compile(
+    r"^(?:continue\s+reading|keep\s+reading|read\s+the\s+(?:full|whole|rest)|share\s+(?:this|on|to|"
+    r"via|by)|follow\s+(?:us|@)|sign\s+up\s+(?:for|to)|subscribe\s+(?:to|for|now)|click\s+here|"
+    r"tap\s+here|download\s+(?:our|the)\s+app|get\s+the\s+app|your\s+video\s+will\s+play|"
+    r"advertisement\b|skip\s+(?:ad|to)|jump\s+to|go\s+to\s+(?:permalink|top|homepage|page)|"
+    r"back\s+to\s+(?:top|home)|view\s+(?:photos|gallery|all)|buy\s+photo|font\s+size|"
+    r"resize\s+text|print\s+(?:this|article)|email\s+(?:this|article))\b",
+    re.IGNORECASE,
+)
+
+#: Error-page wording.
+ERROR_PATTERN = re.compile(
+    r"\b404\b|page (?:was )?not found|(?:page|article|content) (?:you (?:are|were) "
+    r"looking for|requested) (?:is|was|does|could|can|cannot|can't|no longer)|"
+    r"(?:does not|doesn't|no longer) exists?\b|cannot be found|could not be found|"
+    r"can't be found|no longer available|has been (?:removed|deleted)|error 40\d|"
+    r"error 50\d|server error|access denied|forbidden",
+    re.IGNORECASE,
+)
+
+# Related-link block headers, as (pattern on the whole line, kind). The optional trailing
+# group holds a title written on the same line ("ALSO READ: <title>").
+LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"^(?:also\s+read|read\s+also|see\s+also\s+read|must\s+read|also\s+see|"
+            r"read\s+more|more\s+to\s+read|you\s+should\s+also\s+read|lee\s+tambi[ée]n|"
+            r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant)"
+            r"\s*(?:[:\-–—|»>]+\s*(?P<title>.+)|(?P<bare>))$",
+            re.IGNORECASE,
+        ),
+        "also_read",
+    ),
+    (
+        re.compile(
+            r"^(?:«|‹|<|←|<<)?\s*(?:previous|prev\.?|older|vorheriger?|anterior|pr[ée]c[ée]dent)"
+            r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
+            r"\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
+            re.IGNORECASE,
+        ),
+        "previous_story",
+    ),
+    (
+        re.compile(
+            r"^(?:next|newer|n[äa]chster?|siguiente|suivant)"
+            r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
+            r"\s*(?:»|›|>|→|>>)?\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
+            re.IGNORECASE,
+        ),
+        "next_story",
+    ),
+    (
+        re.compile(
+            r"^(?:latest|more|other\s+stories|more\s+stories|top\s+stories)\s+(?:from|in|on)"
+            r"\s*[:\-–—]*\s*(?P<section>[^\W\d_][^.!?]{0,40})$",
+            re.IGNORECASE,
+        ),
+        "section_latest",
+    ),
+    (
+        re.compile(
+            r"^(?:don'?t\s+miss|do\s+not\s+miss|most\s+(?:read|popular|viewed|shared|"
+            r"commented|emailed|watched)|editor'?s'?\s+(?:picks?|choice)|editors'?\s+picks?|"
+            r"trending(?:\s+(?:now|stories|news|articles|today))?|popular(?:\s+(?:now|stories|"
+            r"articles|posts|news|today))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|"
+            r"be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|"
+            r"we\s+recommend|what\s+to\s+read\s+next|read\s+next|up\s+next|"
+            r"more\s+(?:top\s+)?(?:stories|news)\s+you\s+(?:may|might)\s+like|"
+            r"lo\s+m[áa]s\s+le[íi]do|les\s+plus\s+lus|meistgelesen)\s*:?$",
+            re.IGNORECASE,
+        ),
+        "recommended",
+    ),
+    (
+        re.compile(
+            r"^(?:related|related\s+(?:articles?|stories|story|posts?|news|content|coverage|"
+            r"reading|links|topics)|more\s+(?:stories|articles|news|coverage|on\s+this\s+story)|"
+            r"other\s+(?:stories|articles)|see\s+also|in\s+other\s+news|"
+            r"art[íi]culos\s+relacionados|noticias\s+relacionadas|articles?\s+li[ée]s|"
+            r"sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|verwandte\s+artikel)"
+            r"\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
+            re.IGNORECASE,
+        ),
+        "related",
+    ),
+)
+
+#: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
+    r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
+    r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+#: Credits that are not authorship ("Reviewed by", "Edited by", "Photographs by").
+CONTRIBUTOR_PREFIX = re.compile(
+    r"^(?:medically\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|illustrations|"
+    r"photographs|photography|graphics|produced|additional\s+reporting)\s+by\b",
+    re.IGNORECASE,
+)
+
+#: Words that can sit in the middle of a personal name without a capital.
+NAME_PARTICLES = frozenset(
+    "de da del della der den di du la le van von y e al el bin ibn dos das do ten ter st".split()
+)
+
+#: Words that are never names, used to reject "Top News", "World Politics" as bylines.
+NOT_NAME_WORDS = frozenset(
+    """news home world politics business sport sports opinion culture science technology tech
+    health travel video videos latest top more menu search share live updates update
+    today yesterday read minutes minute min mins edition editorial staff the of and
+    analysis review comment comments weather markets economy lifestyle entertainment
+    style food arts books music film films tv media local national international
+    region regions us uk europe asia africa america middle east advertisement sponsored
+    photo photos image images gallery related trending popular subscribe newsletter
+    login sign register account premium exclusive breaking report reports press
+    story stories article articles page section policy privacy terms contact about
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+#: Short stopword lists for language detection and prose detection (jusText-style).
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """the a an and or but of to in on at for with from by as is are was were be been
+        it its this that these those he she they we you i his her their our your not no
+        has have had will would can could should there which who what when where than
+        then also into about after before over more said says""".split()
+    ),
+    "es": frozenset(
+        """el la los las un una unos unas y o pero de del al en con por para como es son
+        fue fueron ser que se su sus lo le les no más este esta estos estas ese esa hay
+        muy ya también entre sobre desde hasta cuando donde""".split()
+    ),
+    "fr": frozenset(
+        """le la les un une des et ou mais de du au aux en dans sur pour par avec est sont
+        était été être que qui ne pas plus ce cette ces son sa ses leur leurs il elle ils
+        elles nous vous on se y a ont comme aussi""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des ein eine einer eines einem und oder aber von zu im in
+        auf für mit ist sind war waren sein nicht auch es sie er wir ihr sich dass wie
+        bei nach aus noch nur wird werden hat haben""".split()
+    ),
+    "it": frozenset(
+        """il lo la i gli le un una uno e o ma di del della dei delle in con su per tra fra
+        che non è sono era essere si come anche più nel nella alla al ha hanno""".split()
+    ),
+    "pt": frozenset(
+        """o a os as um uma uns umas e ou mas de do da dos das em no na nos nas com por para
+        que não é são foi ser se seu sua como mais também ao pelo pela""".split()
+    ),
+    "nl": frozenset(
+        """de het een en of maar van in op te voor met door als is zijn was waren niet ook
+        dat die er hij zij wij ze je ik bij naar uit om aan nog wel""".split()
+    ),
+    "cs": frozenset(
+        """a i v ve na se je jsou byl byla bylo že to do za z ze s k o od pro po jako
+        ale nebo jeho její jejich by jak už také který která které""".split()
+    ),
+}
+
+#: Every stopword of every language, for language-independent prose scoring.
+ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
+
+#: Month names (lower-case, no dots) in a few languages -> month number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan enero ene janvier janv janvier januar jän gennaio genn janeiro leden "
+        "januari",
+        "february feb febrero février févr fevrier februar febbraio fevereiro fev únor "
+        "februari",
+        "march mar marzo mars märz maerz março marco březen maart",
+        "april apr abril avril avr aprile duben",
+        "may mayo mai maggio maio mag květen mei",
+        "june jun junio juin juni giugno junho červen",
+        "july jul julio juillet juil juli luglio julho červenec",
+        "august aug agosto août aout ago srpen augustus",
+        "september sep sept septiembre setiembre septembre settembre setembro set září",
+        "october oct octubre octobre oktober ottobre outubro out říjen okt",
+        "november nov noviembre novembre novembro listopad",
+        "december dec diciembre décembre déc decembre dezember dez dicembre dezembro "
+        "prosinec dic",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)

@@ -1,0 +1,194 @@
+"""Line splitting and per-line features for plain-text page dumps.
+
+A dump is cut into its non-empty lines; each `Line` carries the cheap features the extractor
+scores (length in words, terminal punctuation, stopword density, title case, debris labels),
+in the spirit of jusText / boilerpipe block features, with text lines standing in for blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from newsdesk.extract.textdump_labels import (
+    ALL_STOPWORDS,
+    BARRIER_PATTERNS,
+    CAPTION_PATTERN,
+    COOKIE_PATTERN,
+    CREDIT_PATTERN,
+    DEBRIS_LABELS,
+    DEBRIS_PREFIX,
+    SHARE_WORDS,
+    fold,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LETTER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TERMINAL = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
+_CODE = re.compile(r"[{};=<>]|^\s*(?://|#|\$ |>>>)|\(\)|=>|\w\(.*\)")
+_COUNT_LINE = re.compile(
+    r"^(?:\d[\d.,]*\s*[kKmM]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|"
+    r"responses?|reads?)?|(?:comments?|shares?|likes?|views?)\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)$",
+    re.IGNORECASE,
+)
+_SHARE_CORE = frozenset(
+    fold(w)
+    for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
+    "pinterest telegram flipboard pocket messenger".split()
+)
+
+
+@dataclass
+class Line:
+    """One non-empty line of a dump with its features.
+
+    Attributes:
+        index: Position among the non-empty lines.
+        text: The line, with spacing normalised.
+        blank_before: Whether a blank line precedes it (a paragraph break in innerText).
+        words: Word count; CJK characters count half a word each.
+        terminal: Ends with sentence punctuation.
+        stop_density: Share of tokens that are stopwords (any supported language).
+        cjk: Mostly CJK script (word counts and stopwords mean little there).
+        debris: Page furniture: a nav/share/cookie label, a count, a credit line.
+        barrier: Ends the article: a comments header or a footer line.
+        caption: Looks like a picture caption (ends with a credit).
+    """
+
+    index: int
+    text: str
+    blank_before: bool
+    words: float
+    terminal: bool
+    stop_density: float
+    cjk: bool
+    debris: bool
+    barrier: bool
+    caption: bool = False
+
+    @property
+    def chars(self) -> int:
+        """Length in characters."""
+        return len(self.text)
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings, drop control and zero-width characters, fold odd spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub("", text)
+
+
+def looks_binary(text: str) -> bool:
+    """True for input that is not text: NUL bytes, replacement characters, control codes."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ch in "\x00\ufffd" or (ch < " " and ch not in "\n\r\t\f\v"))
+    return bad / len(sample) > 0.05
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut cleaned dump text into featured non-empty lines."""
+    lines: list[Line] = []
+    blank = True
+    for raw in text.split("\n"):
+        stripped = _SPACES.sub(" ", raw).strip()
+        if not stripped:
+            blank = True
+            continue
+        lines.append(make_line(len(lines), stripped, blank))
+        blank = False
+    return lines
+
+
+def make_line(index: int, text: str, blank_before: bool) -> Line:
+    """Compute the features of one line."""
+    cjk_chars = len(_CJK.findall(text))
+    tokens = _WORD.findall(text)
+    latin_tokens = [t for t in tokens if not _CJK.search(t)]
+    words = len(latin_tokens) + cjk_chars / 2
+    letter_words = [w.lower() for w in _LETTER_WORD.findall(text) if not _CJK.search(w)]
+    stops = sum(1 for w in letter_words if w in ALL_STOPWORDS)
+    cjk = cjk_chars > len(latin_tokens)
+    return Line(
+        index=index,
+        text=text,
+        blank_before=blank_before,
+        words=words,
+        terminal=bool(_TERMINAL.search(text)),
+        stop_density=stops / len(letter_words) if letter_words else 0.0,
+        cjk=cjk,
+        debris=is_debris(text, words),
+        barrier=words <= 25 and bool(BARRIER_PATTERNS.search(text)),
+        caption=words <= 60 and bool(CAPTION_PATTERN.search(text)),
+    )
+
+
+def is_share_row(text: str) -> bool:
+    """True for a row of share buttons ("Share  Tweet  Share", "Facebook Twitter Email")."""
+    words = [fold(w) for w in _LETTER_WORD.findall(text)]
+    if not words or len(words) > 14:
+        return False
+    return all(w in SHARE_WORDS for w in words) and any(w in _SHARE_CORE for w in words)
+
+
+def is_debris(text: str, words: float) -> bool:
+    """True when a line is page furniture rather than content."""
+    if words <= 12 and fold(text) in DEBRIS_LABELS:
+        return True
+    if words <= 10 and DEBRIS_PREFIX.match(text):
+        return True
+    if words <= 6 and _COUNT_LINE.match(text):
+        return True
+    if words <= 14 and is_share_row(text):
+        return True
+    if words <= 60 and COOKIE_PATTERN.search(text):
+        return True
+    if words <= 16 and CREDIT_PATTERN.search(text):
+        return True
+    return not _WORD.search(text)
+
+
+def is_code(text: str) -> bool:
+    """True for a line that looks like program code (kept inside bodies, never scored up)."""
+    return bool(_CODE.search(text)) and not text.endswith((".", "?", "!"))
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: long, or medium and ending like a sentence."""
+    if line.debris or line.barrier:
+        return False
+    if line.cjk:
+        return line.words >= 12 or (line.words >= 6 and line.terminal)
+    if line.words >= 20:
+        return line.stop_density >= 0.08 or line.terminal
+    return line.words >= 9 and line.terminal and line.stop_density >= 0.12
+
+
+def is_heading_like(line: Line) -> bool:
+    """A line that could be a headline: a few words, no sentence-final full stop."""
+    if line.debris or line.barrier or line.caption:
+        return False
+    text = line.text
+    if line.cjk:
+        if not 3 <= line.words <= 45:
+            return False
+    elif not 2 <= line.words <= 32 or len(text) > 250:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith(("...", "…")):
+        return False
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return not first or not first.islower()
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of letter words that start with a capital."""
+    words = [w for w in _LETTER_WORD.findall(text) if not _CJK.search(w)]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)

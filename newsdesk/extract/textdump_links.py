@@ -1,0 +1,181 @@
+"""Related-link blocks of plain-text page dumps ("ALSO READ: ...", "Next Story", "Most read").
+
+A block starts at a header line (see `LINK_HEADERS`) and is followed by its items: a single
+title for "ALSO READ" and previous/next links, or a run of teasers (a title, optionally with a
+snippet line under it) for section, recommended and related blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsdesk.extract.textdump_labels import LINK_HEADERS, fold
+from newsdesk.extract.textdump_lines import Line, is_heading_like
+from newsdesk.model import RelatedLink
+
+_MAX_ITEMS = 24
+_MAX_SNIPPET_CHARS = 420
+_SINGLE_KINDS = ("also_read", "previous_story", "next_story")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\b[a-z]{1,4})\s*$")
+
+
+@dataclass
+class LinkBlock:
+    """Links read from one block, and the lines the block used (header included)."""
+
+    kind: str
+    start: int
+    end: int
+    items: list[tuple[str, str | None]] = field(default_factory=list)
+    section: str | None = None
+
+    @property
+    def used(self) -> range:
+        """Indices of the lines that belong to the block."""
+        return range(self.start, self.end + 1)
+
+
+def match_header(line: Line) -> tuple[str, re.Match[str]] | None:
+    """The link kind a header line opens, with its match, or None."""
+    if line.words > 24 or line.chars > 200:
+        return None
+    for pattern, kind in LINK_HEADERS:
+        match = pattern.match(line.text)
+        if match:
+            return kind, match
+    return None
+
+
+def _title_ok(line: Line) -> bool:
+    return is_heading_like(line) and (line.chars >= 12 or line.words >= 3) and line.words <= 30
+
+
+def _single(lines: list[Line], i: int, kind: str, match: re.Match[str],
+            is_meta: Callable[[Line], bool]) -> LinkBlock | None:
+    title = (match.groupdict().get("title") or "").strip()
+    if title:
+        return LinkBlock(kind, i, i, [(title, None)])
+    j = i + 1
+    while j < len(lines) and is_meta(lines[j]):
+        j += 1
+    if j < len(lines) and _title_ok(lines[j]) and match_header(lines[j]) is None:
+        return LinkBlock(kind, i, j, [(lines[j].text, None)])
+    return None
+
+
+def _is_snippet(line: Line, title: Line) -> bool:
+    if line.chars > _MAX_SNIPPET_CHARS:
+        return False
+    if not is_heading_like(line):
+        return True
+    return line.chars >= 1.25 * title.chars or bool(_TRUNCATED.search(line.text))
+
+
+def _candidates(lines: list[Line], i: int, is_meta: Callable[[Line], bool]) -> list[Line]:
+    run: list[Line] = []
+    for line in lines[i + 1 :]:
+        if line.barrier or match_header(line) is not None:
+            break
+        if is_meta(line):
+            continue
+        if line.debris or line.chars > _MAX_SNIPPET_CHARS or len(run) >= 2 * _MAX_ITEMS:
+            break
+        run.append(line)
+    return run
+
+
+def _paired(run: list[Line]) -> bool:
+    """True when a run alternates short titles and longer snippets all the way."""
+    if len(run) < 2 or len(run) % 2:
+        return False
+    titles, snippets = run[0::2], run[1::2]
+    if not all(_title_ok(t) for t in titles):
+        return False
+    mean_title = sum(t.chars for t in titles) / len(titles)
+    mean_snippet = sum(s.chars for s in snippets) / len(snippets)
+    return mean_snippet > 1.15 * mean_title
+
+
+def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
+    """Read (title, snippet) items off a run; returns the items and how many lines they used."""
+    if _paired(run):
+        pairs = [(run[k].text, run[k + 1].text) for k in range(0, len(run), 2)]
+        return pairs[:_MAX_ITEMS], min(len(run), 2 * _MAX_ITEMS)
+    items: list[tuple[str, str | None]] = []
+    current: Line | None = None
+    used = 0
+    for line in run:
+        if current is not None and items[-1][1] is None and _is_snippet(line, current):
+            items[-1] = (current.text, line.text)
+        elif _title_ok(line) and len(items) < _MAX_ITEMS:
+            items.append((line.text, None))
+            current = line
+        else:
+            break
+        used += 1
+    return items, used
+
+
+def _teaser_block(lines: list[Line], i: int, kind: str, match: re.Match[str],
+                  is_meta: Callable[[Line], bool]) -> LinkBlock | None:
+    single = match.groupdict().get("title")
+    if single:
+        return LinkBlock(kind, i, i, [(single.strip(), None)])
+    run = _candidates(lines, i, is_meta)
+    items, used = _teasers(run)
+    if not items:
+        return None
+    section = match.groupdict().get("section")
+    section = section.strip(" -–—:") if section else None
+    return LinkBlock(kind, i, run[used - 1].index, items, section)
+
+
+def find_link_blocks(lines: list[Line], is_meta: Callable[[Line], bool]) -> list[LinkBlock]:
+    """Find every related-link block of a dump, in page order.
+
+    Args:
+        lines: The dump's non-empty lines.
+        is_meta: Tells dates, reading times and bylines, which teasers may carry and which
+            are skipped rather than read as titles.
+
+    Returns:
+        The blocks, without overlaps.
+    """
+    blocks: list[LinkBlock] = []
+    i = 0
+    while i < len(lines):
+        header = match_header(lines[i])
+        block = None
+        if header is not None:
+            kind, match = header
+            bare_read_more = fold(lines[i].text) == "readmore"
+            if kind in _SINGLE_KINDS and not bare_read_more:
+                block = _single(lines, i, kind, match, is_meta)
+            elif kind not in _SINGLE_KINDS:
+                block = _teaser_block(lines, i, kind, match, is_meta)
+        if block is None:
+            i += 1
+            continue
+        blocks.append(block)
+        i = block.end + 1
+    return blocks
+
+
+def links_from_blocks(blocks: list[LinkBlock]) -> list[RelatedLink]:
+    """Typed `RelatedLink`s of the blocks, numbered in page order (`url` is None in text)."""
+    links: list[RelatedLink] = []
+    for block in blocks:
+        for title, snippet in block.items:
+            links.append(
+                RelatedLink(
+                    kind=block.kind,
+                    position=len(links),
+                    title=title,
+                    url=None,
+                    snippet=snippet,
+                    section=block.section,
+                )
+            )
+    return links

@@ -1,0 +1,342 @@
+"""Metadata readers for plain-text page dumps: dates, bylines, reading time, outlet, language.
+
+Each reader looks at one line (or a few) and returns a value or None; deciding *which* lines
+to look at is the job of `newsdesk.extract.textdump`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from newsdesk.dates import parse_datetime
+from newsdesk.extract.textdump_labels import (
+    BYLINE_PREFIX,
+    DEBRIS_LABELS,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    STOPWORDS,
+    fold,
+)
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_TZ_OFFSETS = {
+    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "bst": "+01:00", "cet": "+01:00",
+    "cest": "+02:00", "eet": "+02:00", "eest": "+03:00", "est": "-05:00", "edt": "-04:00",
+    "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00",
+    "pdt": "-07:00", "et": "-05:00", "pt": "-08:00", "ist": "+05:30", "jst": "+09:00",
+    "kst": "+09:00", "aest": "+10:00", "aedt": "+11:00", "msk": "+03:00", "pkt": "+05:00",
+}
+_TZ_ALT = "|".join(sorted(_TZ_OFFSETS, key=len, reverse=True))
+_TIME = (
+    r"(?:[\s,|·•\-–—]*(?:at|um|à|a\s+las|às|kl\.?)?\s*"
+    r"(?P<hh>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\.?)?\s*"
+    rf"(?P<tz>(?:{_TZ_ALT})\b|[+-]\d{{2}}:?\d{{2}}\b)?)?"
+)
+_DATE_PATTERNS = (
+    re.compile(
+        r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _TIME, re.IGNORECASE
+    ),
+    re.compile(
+        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?"
+        rf"(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})(?!\d)" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        r"(?P<y>\d{4})(?!\d)" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
+    re.compile(
+        r"(?<![\d.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d.])" + _TIME
+    ),
+    re.compile(
+        r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\d.])" + _TIME,
+        re.IGNORECASE,
+    ),
+)
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|last\s+updated|edited|aktualisiert|actualizado|mis\s+à\s+jour|"
+    r"atualizado|aggiornato)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|first\s+published|date|publié|veröffentlicht|publicado|"
+    r"pubblicato|on)\b",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(
+    r"^\s*(?:today(?:'s\s+date)?|captured(?:\s+on)?|retrieved(?:\s+on)?)"
+    r"(?:\s*[:\-–—]\s*|\s+is\s+|\s+(?=\d))",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(
+    r"(?:^|\b)(\d{1,3})\s*[-\s]?(?:min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*"
+    r"(?:read|reading|read\s+time|de\s+lectura|de\s+lecture|lesezeit|di\s+lettura|"
+    r"de\s+leitura|leestijd)\b|"
+    r"(?:reading\s+time|read\s+time|lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)"
+    r"\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|ca\.?\s+)?(\d{1,3})\s*(?:min|mins|minutes?|minuten)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"(?:\.{2,}|…+|\s[-–—]\s|[.!?]\s|\s)\s*(?:reports?|reported\s+by|says?|via)\s+"
+    r"(?P<outlet>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)){0,5})"
+    r"\s*[.…]*\s*$"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[^.|,]{2,60}?)\s*(?:,?\s*(?:llc|inc|ltd|plc|gmbh|s\.a)\.?)?\s*"
+    r"(?:[.|,]|all\s+rights|$)",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"@\w+|\S+@\S+\.\w+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|;|/|\|)\s*")
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:\s[•·|]\s.*|\s+follow\b.*|"
+    rf"\s+(?:{_MONTH_ALT})\.?\s+\d.*|"
+    r"[,|–—]\s+(?:a|an|the|is|who|senior|staff|chief|our|special|contributing|"
+    r"associate|deputy|political|foreign|\w+\s+correspondent|\w+\s+editor|\w+\s+writer)\b.*|"
+    r"\s+(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|"
+    r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*)$",
+    re.IGNORECASE,
+)
+_SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),
+)
+_LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if value < 100:
+        value += 2000 if value < 70 else 1900
+    return value
+
+
+def _day_month(match: re.Match[str]) -> tuple[int, int] | None:
+    groups = match.groupdict()
+    if groups.get("mon"):
+        month = _month_number(groups["mon"])
+        return (int(groups["d"]), month) if month else None
+    if groups.get("m"):
+        return int(groups["d"]), int(groups["m"])
+    first, second = int(groups["a"]), int(groups["b"])
+    # Dotted dates are European (day first); slashed ones are US unless the first part
+    # cannot be a month.
+    if groups["sep"] == "." or first > 12:
+        return first, second
+    return second, first
+
+
+def _time_text(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if not groups.get("hh"):
+        return ""
+    hour, minute = int(groups["hh"]), int(groups["mi"])
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return ""
+    text = f" {hour:02d}:{minute:02d}"
+    if groups.get("ss"):
+        text += f":{groups['ss']}"
+    tz = groups.get("tz")
+    if tz:
+        text += " " + _TZ_OFFSETS.get(tz.lower(), tz)
+    return text
+
+
+def find_date(text: str) -> tuple[datetime, str] | None:
+    """Find the first date (with its time, if written next to it) in one line of text.
+
+    Handles ISO dates, "9 October 2022", "Oct 9, 2022 10:31 AM EDT", "03/04/2024 10:31",
+    "9.10.2022", "2022年10月9日" and month names in a few European languages.
+
+    Args:
+        text: One line of a dump.
+
+    Returns:
+        `(utc_datetime, precision)` as `newsdesk.dates.parse_datetime` gives, or None.
+    """
+    best: tuple[int, tuple[datetime, str]] | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            day_month = _day_month(match)
+            if day_month is None:
+                continue
+            day, month = day_month
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            stamp = f"{_year(match['y']):04d}-{month:02d}-{day:02d}{_time_text(match)}"
+            parsed = parse_datetime(stamp)
+            if parsed and (best is None or match.start() < best[0]):
+                best = (match.start(), parsed)
+            break
+    return best[1] if best else None
+
+
+def is_updated_label(text: str) -> bool:
+    """True when the line labels a modification date ("Updated ...")."""
+    return bool(_UPDATED.search(text)) and not _PUBLISHED.search(text.split(":")[0])
+
+
+def captured_date(text: str) -> tuple[datetime, str] | None:
+    """The capture date of a "Today: 7 October 2025" line, or None for other lines."""
+    match = _TODAY.match(text)
+    if not match or len(text) - match.end() > 45:
+        return None
+    return find_date(text[match.end() :])
+
+
+def reading_time(text: str) -> int | None:
+    """Minutes from a "2 mins read" / "Reading time: 4 minutes" line, or None."""
+    if len(text) > 60:
+        return None
+    match = _READING_TIME.search(text)
+    if not match:
+        return None
+    minutes = int(match.group(1) or match.group(2))
+    return minutes if 0 < minutes < 600 else None
+
+
+def split_attribution(text: str) -> tuple[str, str | None]:
+    """Split a standfirst's trailing "…reports Outlet Name" attribution off.
+
+    Returns:
+        `(text_without_attribution, outlet_or_None)`; the text loses trailing ellipses too.
+    """
+    match = _ATTRIBUTION.search(text)
+    if not match:
+        return text, None
+    head = text[: match.start()].rstrip(" .…-–—")
+    if len(head) < 20:
+        return text, None
+    return head, match["outlet"].strip()
+
+
+def copyright_holder(text: str) -> str | None:
+    """The name in a "© 2024 Outlet Name. All rights reserved." line, or None."""
+    if len(text) > 160:
+        return None
+    match = _COPYRIGHT.match(text.strip())
+    if not match:
+        return None
+    name = match["name"].strip(" -–")
+    if not re.search(r"[^\W\d_]", name) or fold(name) in {"allrightsreserved", "copyright"}:
+        return None
+    return name
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    if not 1 <= len(words) <= 5 or len(candidate) > 50:
+        return False
+    if any(re.search(r"\d", w) for w in words):
+        return False
+    capitals = 0
+    for word in words:
+        bare = word.strip(".,'’-")
+        if not bare:
+            return False
+        if bare.lower() in NOT_NAME_WORDS:
+            return False
+        if bare[0].isupper():
+            capitals += 1
+        elif bare.lower() not in NAME_PARTICLES:
+            return False
+    return capitals >= 1 and fold(candidate) not in DEBRIS_LABELS
+
+
+def split_names(text: str) -> list[str]:
+    """Split a cleaned byline into person names ("A and B, C" -> three names)."""
+    names = []
+    for raw in _NAME_SPLIT.split(text):
+        part = raw.strip(" .,:;-–—")
+        if part.isupper():
+            part = part.title()
+        if part and _is_name(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def byline_names(text: str, *, allow_bare: bool) -> list[str]:
+    """Authors named by a byline line.
+
+    Args:
+        text: One line of a dump.
+        allow_bare: Accept a line that is only names ("Sarah Archer", "A and B"); callers
+            allow it only right around the title, where such a line is a byline.
+
+    Returns:
+        The names, or an empty list when the line is not a byline.
+    """
+    if len(text) > 200:
+        return []
+    prefix = BYLINE_PREFIX.match(text)
+    if prefix:
+        body = text[prefix.end() :]
+    elif allow_bare and len(text) <= 60:
+        body = text
+    else:
+        return []
+    body = _HANDLE.sub(" ", body)
+    body = _BYLINE_TAIL.sub("", body).strip()
+    if not body:
+        return []
+    names = split_names(body)
+    if not prefix and (len(names) == 0 or any(len(n.split()) < 2 for n in names)):
+        # A bare line must be full names only; "Apple" or "Design" is not a byline.
+        return []
+    if not prefix and fold(" ".join(names)) != fold(body):
+        return []
+    return names
+
+
+def detect_language(text: str) -> str | None:
+    """A cheap language guess: script first, then stopword counts for Latin scripts.
+
+    Returns:
+        An ISO 639-1 code, or None when the text gives no clear signal.
+    """
+    sample = text[:20000]
+    letters = len(_LATIN_WORD.findall(sample)) or 1
+    for code, pattern in _SCRIPTS:
+        hits = len(pattern.findall(sample))
+        if code == "zh" and hits and len(_SCRIPTS[0][1].findall(sample)) > hits * 0.05:
+            return "ja"
+        if hits >= 20 or hits > letters:
+            return code
+    counts: Counter[str] = Counter()
+    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    for word in words:
+        for code, stops in STOPWORDS.items():
+            if word in stops:
+                counts[code] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top_code, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top >= 3 and top >= 1.3 * second and top >= 0.08 * len(words):
+        return top_code
+    return None
