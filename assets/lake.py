@@ -1,7 +1,5 @@
 """Lake layer: normalised Parquet per capture day (stories, related links, rejections, mentions)."""
 
-from __future__ import annotations
-
 import dagster as dg
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -19,12 +17,12 @@ ENTITY_MENTIONS = dg.AssetKey(["lake", "entity_mentions"])
 RAW = dg.AssetKey(["raw", "news_items"])
 
 
-def _table(paths, table: str, day: str, columns: list[str]):  # noqa: ANN001, ANN202
+def _table(paths, table: str, day: str, columns: list[str]):
     path = lake.partition_file(paths.lake, table, day)
     return pq.read_table(path, columns=columns) if path.exists() else None
 
 
-def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:  # noqa: ANN001
+def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
     """Blocking checks on one day of lake stories and links."""
     stories = _table(paths, "stories", day, ["record_id", "story_id", "title"])
     links = _table(paths, "related_links", day, ["record_id"])
@@ -32,10 +30,16 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:  # noqa: ANN001
     n = stories.num_rows if stories is not None else 0
     titles = stories.column("title") if stories is not None else None
     empty_titles = (
-        0 if titles is None else int(pc.sum(pc.equal(pc.utf8_trim_whitespace(pc.fill_null(titles, "")), "")).as_py() or 0)
+        0
+        if titles is None
+        else int(
+            pc.sum(pc.equal(pc.utf8_trim_whitespace(pc.fill_null(titles, "")), "")).as_py() or 0
+        )
     )
     orphan_links = (
-        0 if links is None else sum(1 for r in links.column("record_id").to_pylist() if r not in record_ids)
+        0
+        if links is None
+        else sum(1 for r in links.column("record_id").to_pylist() if r not in record_ids)
     )
     return [
         dg.AssetCheckResult(
@@ -93,7 +97,7 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:  # noqa: ANN001
     partitions_def=capture_days,
     name="story_records",
 )
-def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):  # noqa: ANN201
+def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
     """Extracts every raw item of the capture day into stories, links and rejections."""
     paths = newsdesk.paths()
     day = context.partition_key
@@ -126,13 +130,15 @@ def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):  #
     group_name="lake",
     kinds={"parquet", "spacy"},
     partitions_def=capture_days,
-    check_specs=[dg.AssetCheckSpec("mentions_point_to_stories", asset=ENTITY_MENTIONS, blocking=True)],
+    check_specs=[
+        dg.AssetCheckSpec("mentions_point_to_stories", asset=ENTITY_MENTIONS, blocking=True)
+    ],
     description="Named-entity mentions (people, organisations, places, ...) of each story "
     "record of the capture day, normalised to stable entity ids.",
 )
 def entity_mentions(
     context: dg.AssetExecutionContext, newsdesk: NewsdeskHome, entity_model: EntityModel
-):  # noqa: ANN201
+):
     """Recognises and normalises the entities each story of the capture day mentions."""
     paths = newsdesk.paths()
     day = context.partition_key
@@ -154,7 +160,9 @@ def entity_mentions(
     stories = _table(paths, "stories", day, ["record_id"])
     mentions = _table(paths, "entity_mentions", day, ["record_id"])
     known = set(stories.column("record_id").to_pylist()) if stories is not None else set()
-    orphans = 0 if mentions is None else sum(
-        1 for r in mentions.column("record_id").to_pylist() if r not in known
+    orphans = (
+        0
+        if mentions is None
+        else sum(1 for r in mentions.column("record_id").to_pylist() if r not in known)
     )
     yield dg.AssetCheckResult(passed=orphans == 0, metadata={"orphan_mentions": orphans})

@@ -1,7 +1,5 @@
 """Raw layer: everything that arrived, kept as immutable content-addressed copies."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from assets.resources import NewsdeskHome
@@ -16,7 +14,9 @@ from newsdesk.raw import RawStore
     description="Every file that arrived in landing/ (or was fetched), copied once per content "
     "hash into raw/ and listed in raw/manifest.jsonl with its capture day.",
 )
-def raw_news_items(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome) -> dg.MaterializeResult:
+def raw_news_items(
+    context: dg.AssetExecutionContext, newsdesk: NewsdeskHome
+) -> dg.MaterializeResult:
     """Registers new landing files into the raw store."""
     paths = newsdesk.paths()
     report = sweep_landing(paths)

@@ -1,7 +1,5 @@
 """Resources the assets ask for by parameter name (configured in `pipelines.resources`)."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from newsdesk.settings import Paths

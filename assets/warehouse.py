@@ -1,6 +1,4 @@
-"""Warehouse layer: the DuckDB file BI tools open, rebuilt from the lake and swapped in atomically."""
-
-from __future__ import annotations
+"""Warehouse layer: the DuckDB file BI tools open, rebuilt from the lake and swapped in."""
 
 import dagster as dg
 
@@ -42,7 +40,7 @@ WAREHOUSE_KEYS = {table: dg.AssetKey(["warehouse", table]) for table in TABLES}
     pool="duckdb",
     name="warehouse_tables",
 )
-def warehouse_tables(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):  # noqa: ANN201
+def warehouse_tables(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
     """Builds a staging DuckDB file from the whole lake, validates it and publishes it."""
     paths = newsdesk.paths()
     report = publish(paths)

@@ -85,7 +85,6 @@ def check_published(
         return None, f"published_at {published.isoformat()} is before 1990; dropped"
     if captured is not None and (published - captured).total_seconds() > 86400:
         return None, (
-            f"published_at {published.isoformat()} is after capture "
-            f"{captured.isoformat()}; dropped"
+            f"published_at {published.isoformat()} is after capture {captured.isoformat()}; dropped"
         )
     return published, None

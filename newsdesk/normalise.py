@@ -109,7 +109,7 @@ def _normalise_times(story: Story, captured_at: datetime | None) -> None:
     story.modified_at = modified
 
 
-def _unique(values) -> list[str]:  # noqa: ANN001 - any iterable of optional strings
+def _unique(values) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
         if value and value.lower() not in {k.lower() for k in seen}:

@@ -111,16 +111,17 @@ def build_story_partition(paths: Paths, day: str, progress: Progress | None = No
     ):
         for item in items:
             index = 0
-            for result in extract_path(
+            for extracted in extract_path(
                 store.path_of(item),
                 name=item.name,
                 source_path=item.source,
                 url=item.url,
                 captured_at=_captured_fallback(item),
             ):
-                if isinstance(result, Story):
+                result = extracted
+                if isinstance(extracted, Story):
                     result = finalise_story(
-                        result,
+                        extracted,
                         raw_sha256=item.sha256,
                         index=index,
                         source_path=item.source,

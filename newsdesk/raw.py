@@ -211,12 +211,21 @@ class RawStore:
                 object=str(relative),
                 url=url,
             )
+            line = json.dumps(asdict(item), ensure_ascii=False) + "\n"
             with self.manifest.open("a", encoding="utf-8") as handle:
-                handle.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+                if handle.tell() and not _ends_with_newline(self.manifest):
+                    line = "\n" + line  # a crash cut the last line; never merge with it
+                handle.write(line)
                 handle.flush()
                 os.fsync(handle.fileno())
             self._known.add(digest)
         return item
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
 
 
 def _atomic_copy(source: Path, target: Path) -> None:

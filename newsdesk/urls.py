@@ -87,7 +87,7 @@ def normalize_url(url: str | None) -> str | None:
     return urlunsplit(("https", host, path or "/", urlencode(query), ""))
 
 
-def _safe_port(parts) -> bool:  # noqa: ANN001 - urllib's SplitResult
+def _safe_port(parts) -> bool:
     try:
         return parts.port is not None
     except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,10 +34,9 @@ class BuildResult:
 def _instance() -> dg.DagsterInstance:
     # Runs show up in the UI when DAGSTER_HOME points at its instance; otherwise they are
     # recorded in a throwaway instance (state lives in the newsdesk home, not in Dagster).
-    try:
+    if os.environ.get("DAGSTER_HOME"):
         return dg.DagsterInstance.get()
-    except dg.DagsterInvariantViolationError:
-        return dg.DagsterInstance.ephemeral()
+    return dg.DagsterInstance.ephemeral()
 
 
 def _failure(result: dg.ExecuteInProcessResult) -> str:
@@ -71,7 +71,10 @@ def run_build(
     resources = default_resources(str(paths.home))
     result = BuildResult()
     raw = dg.materialize(
-        [raw_news_items], resources=resources, instance=instance, run_config=QUIET,
+        [raw_news_items],
+        resources=resources,
+        instance=instance,
+        run_config=QUIET,
         raise_on_error=False,
     )
     if not raw.success:
@@ -93,7 +96,10 @@ def run_build(
             result.failed_days.append(day)
             result.errors.append(f"{day}: {_failure(run)}")
     publish = dg.materialize(
-        [warehouse_tables], resources=resources, instance=instance, run_config=QUIET,
+        [warehouse_tables],
+        resources=resources,
+        instance=instance,
+        run_config=QUIET,
         raise_on_error=False,
     )
     result.published = publish.success

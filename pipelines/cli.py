@@ -67,8 +67,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for missing in report.missing:
         _say(f"newsdesk: no such file or folder: {missing}")
     for path in report.unsupported:
-        _say(f"newsdesk: skipped {path}: unknown format (expected .html .htm .txt .json .jsonl "
-             ".xml .rss .atom .warc, optionally .gz)")
+        _say(
+            f"newsdesk: skipped {path}: unknown format (expected .html .htm .txt .json .jsonl "
+            ".xml .rss .atom .warc, optionally .gz)"
+        )
     print(  # noqa: T201 - the command's output
         f"landed {len(report.added)} new file(s), {len(report.duplicates)} already taken, "
         f"{len(report.unsupported)} unsupported -> {paths.landing}"
@@ -134,10 +136,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         digest = sha256_file(path)
         index = 0
         captured = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        for result in extract_path(path, url=args.url, captured_at=captured):
-            if not isinstance(result, Rejection):
+        for extracted in extract_path(path, url=args.url, captured_at=captured):
+            result = extracted
+            if not isinstance(extracted, Rejection):
                 result = finalise_story(
-                    result, raw_sha256=digest, index=index, source_path=str(path),
+                    extracted,
+                    raw_sha256=digest,
+                    index=index,
+                    source_path=str(path),
                     captured_at=captured,
                 )
                 index += 1
@@ -172,8 +178,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
         if name == "-":
             sources.append(("-", sys.stdin.read()))
             continue
-        for path in _expand([name]):
-            sources.append((str(path), path.read_text(encoding="utf-8", errors="replace")))
+        sources.extend(
+            (str(path), path.read_text(encoding="utf-8", errors="replace"))
+            for path in _expand([name])
+        )
     recogniser = EntityRecogniser()
     texts = [text for _, text in sources]
     for (source, _), mentions in zip(sources, recogniser.mentions_for_texts(texts), strict=True):
@@ -256,7 +264,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     today = datetime.now(UTC).date().isoformat()
     try:
         report = fetch_sources(
-            paths, capture_day=today, sources_file=sources, source=args.source,
+            paths,
+            capture_day=today,
+            sources_file=sources,
+            source=args.source,
             refetch=args.refetch,
         )
     except SourcesError as exc:

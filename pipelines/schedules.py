@@ -1,7 +1,5 @@
 """Schedules: the nightly refresh."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 
 import dagster as dg
@@ -21,7 +19,7 @@ MAX_DAYS_PER_TICK = 31
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="02:00 UTC: process yesterday's capture day and any day with unprocessed items.",
 )
-def nightly_refresh(context: dg.ScheduleEvaluationContext, newsdesk: NewsdeskHome):  # noqa: ANN201
+def nightly_refresh(context: dg.ScheduleEvaluationContext, newsdesk: NewsdeskHome):
     """Requests a refresh of yesterday's partition plus every pending capture day."""
     tick = context.scheduled_execution_time
     yesterday = (tick - timedelta(days=1)).date().isoformat()

@@ -1,7 +1,5 @@
 """Sensors: react to files arriving in the landing folder."""
 
-from __future__ import annotations
-
 import hashlib
 import json
 
@@ -13,7 +11,7 @@ from newsdesk.raw import day_of
 from pipelines.jobs import refresh_job
 
 
-def arrival_ns(stat) -> int:  # noqa: ANN001 - os.stat_result
+def arrival_ns(stat) -> int:
     """When a file arrived: the later of its modification and status-change times.
 
     A file moved into the folder keeps its old modification time but gets a new change time.
@@ -21,7 +19,7 @@ def arrival_ns(stat) -> int:  # noqa: ANN001 - os.stat_result
     return max(stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def new_files(landing, cursor: str | None) -> tuple[dict[str, int], str]:  # noqa: ANN001
+def new_files(landing, cursor: str | None) -> tuple[dict[str, int], str]:
     """Files that arrived after the cursor, and the cursor that covers them.
 
     The cursor keeps the newest arrival time seen and the files seen at exactly that time, so
@@ -50,7 +48,7 @@ def new_files(landing, cursor: str | None) -> tuple[dict[str, int], str]:  # noq
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts a refresh for each capture day that new landing files belong to.",
 )
-def landing_sensor(context: dg.SensorEvaluationContext, newsdesk: NewsdeskHome):  # noqa: ANN201
+def landing_sensor(context: dg.SensorEvaluationContext, newsdesk: NewsdeskHome):
     """Requests one refresh run per arrival day of files new since the cursor."""
     found, cursor = new_files(newsdesk.paths().landing, context.cursor)
     by_day: dict[str, list[str]] = {}
@@ -58,8 +56,7 @@ def landing_sensor(context: dg.SensorEvaluationContext, newsdesk: NewsdeskHome):
         by_day.setdefault(day_of(arrived / 1e9), []).append(f"{rel}@{arrived}")
     requests = [
         dg.RunRequest(
-            run_key="landing-"
-            + hashlib.sha256("\n".join(names).encode("utf-8")).hexdigest()[:16],
+            run_key="landing-" + hashlib.sha256("\n".join(names).encode("utf-8")).hexdigest()[:16],
             partition_key=day,
             tags={"newsdesk/trigger": "landing", "newsdesk/files": str(len(names))},
         )

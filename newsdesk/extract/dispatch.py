@@ -47,7 +47,9 @@ def sniff_kind(name: str, head: bytes) -> str | None:
     looks_html = text.startswith((b"<!doctype html", b"<html")) or (
         b"<html" in text[:2048] and b"<rss" not in text[:2048] and b"<feed" not in text[:2048]
     )
-    looks_xml_feed = any(tag in text[:4096] for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
+    looks_xml_feed = any(
+        tag in text[:4096] for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
+    )
     if lower.endswith((".json", ".jsonl")) or text.startswith((b"{", b"[")):
         if b"jsonfeed.org/version" in text[:4096]:
             return "feed"
@@ -140,7 +142,7 @@ def extract_path(
         yield Rejection(where, None, "extract", str(exc) or "extraction failed")
     except (MemoryError, RecursionError) as exc:
         yield Rejection(where, None, "extract", f"input too complex: {type(exc).__name__}")
-    except Exception as exc:  # noqa: BLE001 - a bug on one input must not stop the run
+    except Exception as exc:
         yield Rejection(where, None, "extract", f"extractor failed: {type(exc).__name__}: {exc}")
 
 
@@ -189,4 +191,3 @@ def _extract_warc_bytes(data: bytes, where: str) -> Iterator[Story | Rejection]:
     from newsdesk.extract.warc import extract_warc
 
     yield from extract_warc(io.BytesIO(data), source_path=where)
-
