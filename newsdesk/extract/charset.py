@@ -25,6 +25,23 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 # Detection on a bounded prefix keeps huge pages fast; the charset does not change mid-page.
 _DETECT_BYTES = 200_000
 _SNIFF_BYTES = 4096
+_LATIN_FAMILY = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "iso8859-2",
+        "iso8859-15",
+        "iso8859-9",
+        "iso8859-13",
+        "iso8859-4",
+        "mac-roman",
+        "mac-latin2",
+        "latin-1",
+    }
+)
+_WESTERN_PUNCTUATION = frozenset("’‘“”„–—…«»€•·°§©®™\u00a0")
 # Mojibake repair costs time on big texts and can misfire: only when ftfy sees signs of it.
 _MOJIBAKE_SAMPLE = 100_000
 
@@ -87,7 +104,19 @@ def _try_decode(data: bytes, codec: str | None) -> str | None:
 def _detect(data: bytes) -> str:
     best = from_bytes(data[:_DETECT_BYTES]).best()
     codec = normalise_charset(best.encoding) if best else None
+    # Single-byte Latin code pages are hard to tell apart statistically; when windows-1252
+    # (by far the most common on the web) fits the bytes as well, prefer it.
+    if codec in _LATIN_FAMILY and _fits_cp1252(data[:_DETECT_BYTES]):
+        codec = "cp1252"
     return data.decode(codec or "utf-8", errors="replace")
+
+
+def _fits_cp1252(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(c.isalpha() or c in _WESTERN_PUNCTUATION for c in set(text) if not c.isascii())
 
 
 def repair_mojibake(text: str) -> str:

@@ -12,6 +12,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import htmldate
+import pycountry
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
@@ -49,6 +50,7 @@ _LISTING_PATH = re.compile(
     r"search|page/\d+|latest)(?:/|$)",
     re.IGNORECASE,
 )
+_TITLE_PARTS = re.compile(r"\s+(?:[|\-–—:·•»/\\]|::|_)\s+")
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -86,7 +88,7 @@ def extract_html(
     _fill_metadata(story, meta, base)
     body = extract_body(tree, url or base)
     finder = LinkFinder(tree, base, [url, story.canonical_url])
-    _fill_body_and_links(story, body, finder)
+    _fill_body_and_links(story, body, finder, meta.values.get("h1"))
     story.page_type = _page_type(story, meta, url)
     _fill_dates(story, meta, tree, url)
     if story.page_type in ("error", "home", "listing"):
@@ -182,19 +184,42 @@ def _language(value: str | None) -> str | None:
     if not value:
         return None
     primary = re.split(r"[-_\s,;]", value.strip())[0].lower()
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+    if re.fullmatch(r"[a-z]{2}", primary):
+        return primary
+    # Three letters are an ISO 639-2/3 code only if known ("utf" from "utf-8" is not).
+    if re.fullmatch(r"[a-z]{3}", primary) and pycountry.languages.get(alpha_3=primary):
+        return primary
+    return None
 
 
 def _title(values: dict, prov: dict, site_names: list[str | None]) -> tuple[str | None, str]:
-    for key in ("title", "h1", "page_title"):
+    h1 = values.get("h1")
+    for key in ("title", "page_title", "h1"):
         raw = values.get(key)
         if raw:
             title = split_site_suffix(str(raw), site_names)
-            return title, prov[key]
+            return _headline_part(title, h1), prov[key]
     return None, ""
 
 
-def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder) -> None:
+def _headline_part(title: str, h1: str | None) -> str:
+    # "Headline | Unknown Site Name": when one part of the title is the page's <h1>, that part
+    # is the headline, whatever the site calls itself.
+    if not h1 or len(h1) > len(title):
+        return title
+    parts = _TITLE_PARTS.split(title)
+    key = _squash(h1)
+    for part in parts if len(parts) > 1 else ():
+        if _squash(part) == key:
+            return part.strip()
+    return title
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder, h1: str | None) -> None:
     finder.inline(body.refs)
     consumed = finder.also_read(body.blocks)
     finder.prev_next()
@@ -205,7 +230,7 @@ def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder) -> None:
             continue
         for paragraph in block_paragraphs(block):
             # The headline repeated at the top of the body is not body text.
-            if i < 3 and not paragraphs and story.title and _same_text(paragraph, story.title):
+            if i < 3 and not paragraphs and _is_headline(paragraph, [story.title, h1]):
                 continue
             paragraphs.append(paragraph)
     story.paragraphs = paragraphs
@@ -216,8 +241,9 @@ def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder) -> None:
         story.provenance["links"] = "heuristic"
 
 
-def _same_text(a: str, b: str) -> bool:
-    return re.sub(r"\W+", "", a.lower()) == re.sub(r"\W+", "", b.lower())
+def _is_headline(text: str, headlines: list[str | None]) -> bool:
+    key = re.sub(r"\W+", "", text.lower())
+    return any(h and key == re.sub(r"\W+", "", h.lower()) for h in headlines)
 
 
 def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None) -> None:

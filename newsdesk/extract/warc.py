@@ -1,0 +1,121 @@
+"""Stories from WARC (and legacy ARC) archives: one per HTML response record."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from newsdesk.extract.charset import decode_html
+from newsdesk.extract.html import extract_html
+from newsdesk.model import ExtractionError, Rejection, Story
+
+#: Bytes of one record's payload that are read; bigger payloads are cut (with a note).
+MAX_RECORD_BYTES = 10_000_000
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:\-]+)", re.IGNORECASE)
+_HTML_TYPES = ("text/html", "application/xhtml")
+# Servers often send HTML as octet-stream or with no type at all: those are sniffed.
+_SNIFF_TYPES = ("", "application/octet-stream", "text/plain", "unk", "application/unknown")
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# What a broken archive raises while reading or decompressing (warcio wraps only some of it).
+_ARCHIVE_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+
+
+def extract_warc(
+    stream: BinaryIO, *, source_path: str | None = None
+) -> Iterator[Story | Rejection]:
+    """Extract stories from every HTML response in a WARC/ARC stream.
+
+    Records are numbered from 0 in file order. Responses with HTTP 200 and an HTML payload
+    (declared or sniffed) become stories with `source_kind="warc"`, `url` = WARC-Target-URI
+    and `captured_at` = WARC-Date; other records are skipped silently. A record whose
+    extraction fails yields a `Rejection` at stage `extract`; an archive that breaks mid-way
+    yields one `Rejection` at stage `read` for the rest and stops, after the stories read.
+
+    Args:
+        stream: The archive, opened in binary mode (gzip per record, or plain).
+        source_path: Where the archive came from, used in rejection paths.
+
+    Yields:
+        Stories and rejections, in record order.
+    """
+    where = source_path or "<warc>"
+    index = -1
+    try:
+        for index, record in enumerate(ArchiveIterator(stream, arc2warc=True)):
+            result = _record_result(record, f"{where}#record-{index}")
+            if result is not None:
+                yield result
+    except _ARCHIVE_ERRORS as err:
+        yield Rejection(
+            path=f"{where}#record-{index + 1}",
+            raw_sha256=None,
+            stage="read",
+            reason=f"archive broken after {index + 1} records, rest skipped: {_one_line(err)}",
+        )
+
+
+def _record_result(record: ArcWarcRecord, path: str) -> Story | Rejection | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").strip().lower()
+    media_type = content_type.split(";")[0].strip()
+    if not media_type.startswith(_HTML_TYPES) and media_type not in _SNIFF_TYPES:
+        return None
+    try:
+        payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    except _ARCHIVE_ERRORS as err:
+        return Rejection(path, None, "extract", f"record payload unreadable: {_one_line(err)}")
+    if not media_type.startswith(_HTML_TYPES) and not _HTML_START.match(payload[:2048]):
+        return None
+    return _story(record, payload, content_type, path)
+
+
+def _story(
+    record: ArcWarcRecord, payload: bytes, content_type: str, path: str
+) -> Story | Rejection:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    captured = _warc_date(record.rec_headers.get_header("WARC-Date"))
+    charset = _CHARSET.search(content_type)
+    cut = len(payload) > MAX_RECORD_BYTES
+    try:
+        text = decode_html(
+            payload[:MAX_RECORD_BYTES], declared_charset=charset[1] if charset else None
+        )
+        story = extract_html(text, url=url, captured_at=captured)
+    except ExtractionError as err:
+        return Rejection(path, None, "extract", str(err))
+    except Exception as err:  # one bad record must not stop the archive
+        return Rejection(path, None, "extract", f"extractor failed: {_one_line(err)}")
+    story.source_kind = "warc"
+    story.source_path = path
+    if cut:
+        story.notes.append(f"record payload cut at {MAX_RECORD_BYTES} bytes")
+    return story
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _one_line(err: BaseException) -> str:
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return f"{type(err).__name__}: {lines[0] if lines else ''}".rstrip(": ")
