@@ -66,8 +66,9 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
-_SECTION_LABEL = re.compile(r"^(?:section|category|rubrik|sección|rubrique)\s*:\s*(.{2,40})$",
-                            re.IGNORECASE)
+_SECTION_LABEL = re.compile(
+    r"^(?:section|category|rubrik|sección|rubrique)\s*:\s*(.{2,40})$", re.IGNORECASE
+)
 _HOMEPAGE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,40}?)\s+(?:homepage|home page)$")
 
 # Line scores for the maximum-sum body search.
@@ -93,6 +94,7 @@ class _Dump:
     link_headers: set[int] = field(default_factory=set)
     blocks: list[LinkBlock] = field(default_factory=list)
     captured: tuple[int, datetime] | None = None
+    paragraph_breaks: bool = False
 
 
 def extract_text_dump(
@@ -120,6 +122,7 @@ def extract_text_dump(
     if not any(_WORD.search(line.text) for line in lines):
         raise ExtractionError("no words in text")
     dump = _Dump(lines)
+    dump.paragraph_breaks = sum(line.blank_before for line in lines) >= 0.1 * len(lines)
     _mark_meta(dump)
     _mark_links(dump)
     story = Story(source_kind="text", url=url, source_path=source_path)
@@ -197,8 +200,10 @@ def _line_score(dump: _Dump, line: Line) -> float:
     if line.index in dump.meta:
         return _SCORE_META
     if is_prose(line):
-        weight = min(line.words, _PROSE_CAP)
-        return weight if line.terminal else 0.8 * weight
+        weight = min(line.words, _PROSE_CAP) * (1.0 if line.terminal else 0.8)
+        # innerText puts a blank line between <p> paragraphs; prose packed without one is
+        # more often a teaser or a caption, when the dump uses blank lines at all.
+        return weight if line.blank_before or not dump.paragraph_breaks else 0.75 * weight
     if is_code(line.text):
         return 0.0
     if line.terminal and line.words >= 4:
@@ -228,8 +233,9 @@ def _fallback_span(dump: _Dump) -> tuple[int, int] | None:
     keep = [
         line.index
         for line in dump.lines
-        if not (line.debris or line.barrier or line.index in dump.link_lines
-                or line.index in dump.meta)
+        if not (
+            line.debris or line.barrier or line.index in dump.link_lines or line.index in dump.meta
+        )
     ]
     if not keep or len(dump.lines) > 12:
         return None
@@ -293,35 +299,55 @@ def _copies(dump: _Dump, line: Line) -> int:
     return sum(1 for other in dump.lines if other.text == line.text) - 1
 
 
+def _previous_content(dump: _Dump, index: int) -> Line | None:
+    for line in reversed(dump.lines[max(0, index - 6) : index]):
+        if not _skippable(dump, line):
+            return line
+    return None
+
+
+def _anchor_bonus(dump: _Dump, line: Line) -> float:
+    """Bonus for a byline or date right under the line: the strongest headline signal."""
+    following = dump.lines[line.index + 1 : line.index + 4]
+    for offset, other in enumerate(following):
+        if _is_byline_or_date(dump, other):
+            return 5.0 if offset == 0 else 3.0
+        if not _skippable(dump, other) and other.words > 4:
+            return 0.0
+    return 0.0
+
+
 def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     lines = dump.lines
     words = line.words
-    score = 0.0
-    if 4 <= words <= 16:
-        score += 3.0
-    elif 16 < words <= 25:
-        score += 1.5
-    elif words <= 2:
-        score -= 4.0
-    following = lines[line.index + 1 : line.index + 3]
-    if following and _is_byline_or_date(dump, following[0]):
-        score += 6.0
-    elif (
-        len(following) == 2
-        and _skippable(dump, following[0])
-        and _is_byline_or_date(dump, following[1])
+    if words <= 2:
+        score = -4.0
+    elif words < 4:
+        score = -1.0
+    else:
+        score = 0.35 * min(words, 15.0) - 0.3 * max(0.0, words - 25)
+    score += _anchor_bonus(dump, line)
+    prev_line = lines[line.index - 1] if line.index > 0 else None
+    next_line = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if (
+        prev_line
+        and next_line
+        and _is_byline_or_date(dump, prev_line)
+        and (_is_byline_or_date(dump, next_line))
     ):
-        score += 4.0
-    elif line.index > 0 and lines[line.index - 1].index in dump.meta:
-        score += 1.0
+        # A line inside the byline block ("Tech Insider", "Health News").
+        score -= 6.0
     if _ENDS_WITH_FUNCTION_WORD.search(line.text):
         score -= 3.0
     after = _next_content(dump, line.index)
     if after is not None and is_prose(after):
         score += 2.0
-    standfirst = after is not None and after.words >= max(8.0, 0.8 * words)
-    if standfirst and after is not None and after.index < body_start:
+    standfirst = after is not None and after.words >= 8 and after.index < body_start
+    if standfirst:
         score += 3.0
+    before = _previous_content(dump, line.index)
+    if before is not None and is_heading_like(before) and 4 <= before.words < words:
+        score -= 3.0
     if _repeats(dump, line):
         score += 3.0
     if _copies(dump, line) >= 2:
@@ -331,15 +357,14 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     between = [
         other
         for other in lines[line.index + 1 : body_start]
-        if not _skippable(dump, other) and not is_prose(other)
+        if not _skippable(dump, other)
+        and not is_prose(other)
         and not (standfirst and other is after)
     ]
-    score -= 1.5 * len(between) + 0.05 * (body_start - line.index)
+    score -= 0.8 * len(between) + 0.05 * (body_start - line.index)
     if line.index >= body_start:
         score -= 3.0
-    before = lines[line.index - 1] if line.index > 0 else None
-    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
-    if words <= 4 and before and nxt and before.words <= 4 and nxt.words <= 4:
+    if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
         score -= 3.0
     return score
 
@@ -394,8 +419,7 @@ def _opens_as_standfirst(dump: _Dump, line: Line, span: tuple[int, int]) -> bool
     rest = [ln for ln in dump.lines[line.index + 1 : span[1] + 1] if is_prose(ln)]
     if _near_duplicate(line.text, rest):
         return True
-    following = dump.lines[line.index + 1]
-    return following.index in dump.meta or following.debris
+    return dump.lines[line.index + 1].index in dump.meta
 
 
 # --- filling the story ---------------------------------------------------------------------
@@ -488,9 +512,7 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         story.provenance["modified_at"] = "text"
 
 
-def _fill_authors(
-    story: Story, dump: _Dump, header: list[Line], title_index: int | None
-) -> None:
+def _fill_authors(story: Story, dump: _Dump, header: list[Line], title_index: int | None) -> None:
     for line in header:
         names = byline_names(line.text, allow_bare=False)
         if names:
@@ -559,12 +581,13 @@ def _page_type(story: Story, dump: _Dump) -> str:
     head = " ".join(line.text for line in dump.lines[:40])
     if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
         return "error"
-    if body_words >= 50 or (story.paragraphs and any(ln.cjk for ln in dump.lines[:40])
-                            and sum(len(p) for p in story.paragraphs) >= 120):
+    if body_words >= 50 or (
+        story.paragraphs
+        and any(ln.cjk for ln in dump.lines[:40])
+        and sum(len(p) for p in story.paragraphs) >= 120
+    ):
         return "article"
-    headline_lines = sum(
-        1 for line in dump.lines if is_heading_like(line) and line.words >= 3
-    )
+    headline_lines = sum(1 for line in dump.lines if is_heading_like(line) and line.words >= 3)
     if headline_lines >= 8 or len(story.links) >= 5:
         return "listing"
     return "other"

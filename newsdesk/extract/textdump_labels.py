@@ -66,7 +66,7 @@ SHARE_WORDS = _folded(
 
 #: Lines that end the article: comment sections and page footers.
 BARRIER_PATTERNS = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?$|"
+    r"^(?:comments?|responses?|replies|reactions?)$|"
     r"^(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)\b|"
     r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
     r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
@@ -96,7 +96,15 @@ CAPTION_PATTERN = re.compile(
     r"(?:\b(?:source|credit|credits|photo|photos|picture|image|foto|bild|illustration)\s*:"
     r"[^.!?]{0,80}|(?:getty\s+images|/\s*reuters|/\s*afp|/\s*ap|\bap\s+photo|"
     r"associated\s+press|shutterstock|istock(?:photo)?|photo\s+montage\s+by\s+\w+)"
-    r"[^.!?]{0,30})\)?\s*$|^(?:media|image|video)\s+caption\b",
+    r"[^.!?]{0,30})\)?\s*$|^(?:media|image|video)\s+caption\b|"
+    r"\s[-–—|]\s*[^\s/]+(?:\s[^\s/]+){0,3}\s?/\s?[^\s/]+(?:\s[^\s/]+){0,3}$",
+    re.IGNORECASE,
+)
+
+#: Labelled lists of topics ("Topics: uber, Sydney, ...", "Filed to: money").
+LABELLED_LIST = re.compile(
+    r"^(?:topics|tags|tagged|filed\s+(?:to|under|in)|categories|category|keywords|themen|"
+    r"schlagworte|temas|etiquetas|mots-cl[ée]s)\s*:",
     re.IGNORECASE,
 )
 
@@ -271,10 +279,8 @@ ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan enero ene janvier janv janvier januar jän gennaio genn janeiro leden "
-        "januari",
-        "february feb febrero février févr fevrier februar febbraio fevereiro fev únor "
-        "februari",
+        "january jan enero ene janvier janv janvier januar jän gennaio genn janeiro leden januari",
+        "february feb febrero février févr fevrier februar febbraio fevereiro fev únor februari",
         "march mar marzo mars märz maerz março marco březen maart",
         "april apr abril avril avr aprile duben",
         "may mayo mai maggio maio mag květen mei",
@@ -284,8 +290,7 @@ for _number, _names in enumerate(
         "september sep sept septiembre setiembre septembre settembre setembro set září",
         "october oct octubre octobre oktober ottobre outubro out říjen okt",
         "november nov noviembre novembre novembro listopad",
-        "december dec diciembre décembre déc decembre dezember dez dicembre dezembro "
-        "prosinec dic",
+        "december dec diciembre décembre déc decembre dezember dez dicembre dezembro prosinec dic",
     ],
     start=1,
 ):

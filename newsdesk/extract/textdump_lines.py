@@ -19,6 +19,7 @@ from newsdesk.extract.textdump_labels import (
     CREDIT_PATTERN,
     DEBRIS_LABELS,
     DEBRIS_PREFIX,
+    LABELLED_LIST,
     SHARE_WORDS,
     fold,
 )
@@ -29,12 +30,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
-_CODE = re.compile(r"[{};=<>]|^\s*(?://|#|\$ |>>>)|\(\)|=>|\w\(.*\)")
+_CODE = re.compile(r"[{};=<>\[\]]|^\s*(?://|#|\$ |>>>)|\(\)|=>|\w\(.*\)")
 _COUNT_LINE = re.compile(
     r"^(?:\d[\d.,]*\s*[kKmM]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|"
     r"responses?|reads?)?|(?:comments?|shares?|likes?|views?)\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)$",
     re.IGNORECASE,
 )
+_LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
@@ -103,7 +106,33 @@ def split_lines(text: str) -> list[Line]:
             continue
         lines.append(make_line(len(lines), stripped, blank))
         blank = False
+    mark_repeated_prefixes(lines)
     return lines
+
+
+def mark_repeated_prefixes(lines: list[Line]) -> None:
+    """Mark runs of short lines sharing their first two words as debris.
+
+    Menus and share rows repeat a template ("Share on X", "Link externo, abre página ...");
+    three such lines within five make a run.
+    """
+    keys = [_prefix_key(line) for line in lines]
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        window = range(max(0, i - 4), min(len(lines), i + 5))
+        same = [j for j in window if keys[j] == key]
+        if len(same) >= 3:
+            lines[i].debris = True
+
+
+def _prefix_key(line: Line) -> tuple[str, str] | None:
+    if line.words > 14 or line.cjk:
+        return None
+    words = _LETTER_WORD.findall(line.text.lower())
+    if len(words) < 3 or _WORD.findall(line.text)[:2] != words[:2]:
+        return None
+    return words[0], words[1]
 
 
 def make_line(index: int, text: str, blank_before: bool) -> Line:
@@ -141,6 +170,8 @@ def is_debris(text: str, words: float) -> bool:
     """True when a line is page furniture rather than content."""
     if words <= 12 and fold(text) in DEBRIS_LABELS:
         return True
+    if words <= 40 and LABELLED_LIST.match(text):
+        return True
     if words <= 10 and DEBRIS_PREFIX.match(text):
         return True
     if words <= 6 and _COUNT_LINE.match(text):
@@ -151,7 +182,7 @@ def is_debris(text: str, words: float) -> bool:
         return True
     if words <= 16 and CREDIT_PATTERN.search(text):
         return True
-    return not _WORD.search(text)
+    return not _WORD.search(text) and not _CODE.search(text)
 
 
 def is_code(text: str) -> bool:
@@ -161,7 +192,7 @@ def is_code(text: str) -> bool:
 
 def is_prose(line: Line) -> bool:
     """A line of running text: long, or medium and ending like a sentence."""
-    if line.debris or line.barrier:
+    if line.debris or line.barrier or len(_LIST_SEPARATOR.findall(line.text)) >= 2:
         return False
     if line.cjk:
         return line.words >= 12 or (line.words >= 6 and line.terminal)
@@ -180,7 +211,11 @@ def is_heading_like(line: Line) -> bool:
             return False
     elif not 2 <= line.words <= 32 or len(text) > 250:
         return False
-    if text.endswith((".", ",", ";", ":")) and not text.endswith(("...", "…")):
+    if (
+        text.endswith((".", ",", ";", ":"))
+        and not text.endswith(("...", "…"))
+        and not _ABBREVIATION_END.search(text)
+    ):
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
     return not first or not first.islower()

@@ -52,8 +52,9 @@ def _title_ok(line: Line) -> bool:
     return is_heading_like(line) and (line.chars >= 12 or line.words >= 3) and line.words <= 30
 
 
-def _single(lines: list[Line], i: int, kind: str, match: re.Match[str],
-            is_meta: Callable[[Line], bool]) -> LinkBlock | None:
+def _single(
+    lines: list[Line], i: int, kind: str, match: re.Match[str], is_meta: Callable[[Line], bool]
+) -> LinkBlock | None:
     title = (match.groupdict().get("title") or "").strip()
     if title:
         return LinkBlock(kind, i, i, [(title, None)])
@@ -118,8 +119,9 @@ def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
     return items, used
 
 
-def _teaser_block(lines: list[Line], i: int, kind: str, match: re.Match[str],
-                  is_meta: Callable[[Line], bool]) -> LinkBlock | None:
+def _teaser_block(
+    lines: list[Line], i: int, kind: str, match: re.Match[str], is_meta: Callable[[Line], bool]
+) -> LinkBlock | None:
     single = match.groupdict().get("title")
     if single:
         return LinkBlock(kind, i, i, [(single.strip(), None)])

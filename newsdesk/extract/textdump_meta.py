@@ -23,11 +23,31 @@ from newsdesk.extract.textdump_labels import (
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ_OFFSETS = {
-    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "bst": "+01:00", "cet": "+01:00",
-    "cest": "+02:00", "eet": "+02:00", "eest": "+03:00", "est": "-05:00", "edt": "-04:00",
-    "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00",
-    "pdt": "-07:00", "et": "-05:00", "pt": "-08:00", "ist": "+05:30", "jst": "+09:00",
-    "kst": "+09:00", "aest": "+10:00", "aedt": "+11:00", "msk": "+03:00", "pkt": "+05:00",
+    "utc": "+00:00",
+    "gmt": "+00:00",
+    "z": "+00:00",
+    "bst": "+01:00",
+    "cet": "+01:00",
+    "cest": "+02:00",
+    "eet": "+02:00",
+    "eest": "+03:00",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "mst": "-07:00",
+    "mdt": "-06:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+    "et": "-05:00",
+    "pt": "-08:00",
+    "ist": "+05:30",
+    "jst": "+09:00",
+    "kst": "+09:00",
+    "aest": "+10:00",
+    "aedt": "+11:00",
+    "msk": "+03:00",
+    "pkt": "+05:00",
 }
 _TZ_ALT = "|".join(sorted(_TZ_OFFSETS, key=len, reverse=True))
 _TIME = (
@@ -51,9 +71,7 @@ _DATE_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
-    re.compile(
-        r"(?<![\d.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d.])" + _TIME
-    ),
+    re.compile(r"(?<![\d.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d.])" + _TIME),
     re.compile(
         r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\d.])" + _TIME,

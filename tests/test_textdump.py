@@ -1,0 +1,349 @@
+"""Plain-text page dump extraction: the seed dump, synthetic dumps, real dumps, arbitrary text."""
+
+from __future__ import annotations
+
+import json
+import string
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.scoring import body_f1, normalise_title
+from newsdesk.extract.textdump import extract_text_dump
+from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
+
+SEED = Path("/work/shared/seed/000_eff8da0c94a8cb24.txt")
+FIXTURES = Path(__file__).parent / "fixtures" / "textdumps"
+
+BODY = [
+    "The city council on Tuesday approved plans for a new bridge across the harbour, ending a "
+    "debate that has lasted for more than a decade.",
+    "Supporters say the bridge will cut commuting times for thousands of residents and bring "
+    "new business to the waterfront district.",
+    "Opponents argued that the cost, estimated at 400 million euros, would be better spent on "
+    "schools and on the existing tram network.",
+    "The first construction work is expected to begin next spring, the mayor said after the vote.",
+]
+TITLE = "Council approves new harbour bridge after long debate"
+
+
+def _dump(
+    *, date_line: str = "Published: 03/04/2024 10:31", between: str = "", after: str = ""
+) -> str:
+    body = f"\n\n{between}\n\n".join(BODY) if between else "\n\n".join(BODY)
+    return f"""Home
+World
+Politics
+Business
+Sport
+Sign in
+We use cookies to improve your experience on our site. By continuing you accept our cookie policy.
+Accept cookies
+
+{TITLE}
+
+By Jane Smith and Tom Brown
+{date_line}
+
+{body}
+
+{after}
+Share
+Tweet
+Email
+
+Related
+
+Tram network expansion delayed again
+Council members say funding for the new lines will not be available before the end of 2026.
+
+Harbour district gets a new park
+The park opens next month with a playground, a small lake and a café.
+
+12 Comments
+© 2024 Harbour Times. All rights reserved.
+"""
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> Story:
+    return extract_text_dump(SEED.read_text(encoding="utf-8"), source_path=str(SEED))
+
+
+def test_seed_metadata(seed: Story) -> None:
+    assert seed.source_kind == "text"
+    assert seed.page_type == "article"
+    assert seed.title == "US, allies pushing Pakistan to vote against Russia at UN"
+    assert seed.published_at == datetime(2022, 10, 9, tzinfo=UTC)
+    assert seed.published_precision == "day"
+    assert seed.captured_at is not None and seed.captured_at.date().isoformat() == "2025-10-07"
+    assert seed.reading_time_minutes == 2
+    assert seed.outlet == "Asian Lite News"
+    assert seed.language == "en"
+    assert seed.summary == (
+        "Pakistan at the time joined China, India and other countries to stay away from voting, "
+        "something that drew strong reaction from European countries and the US"
+    )
+    assert set(seed.provenance.values()) <= set(PROVENANCES)
+
+
+def test_seed_body(seed: Story) -> None:
+    assert seed.paragraphs[0].startswith("The United States and its allies are seeking")
+    assert seed.paragraphs[-1].endswith("not ready to reveal its strategy before the UNGA voting.")
+    assert len(seed.paragraphs) == 14
+    body = seed.body_text
+    for debris in (
+        "Go toTop",
+        "ALSO READ",
+        "Previous Story",
+        "Next Story",
+        "Latest from",
+        "Don't Miss",
+        "mins read",
+        "Today:",
+        "Guterres",
+        "Asian Lite News",
+    ):
+        assert debris not in body
+
+
+def test_seed_links(seed: Story) -> None:
+    links = seed.links
+    assert [link.position for link in links] == list(range(len(links)))
+    assert all(link.url is None and link.kind in LINK_KINDS for link in links)
+    by_kind = {kind: [link for link in links if link.kind == kind] for kind in LINK_KINDS}
+    assert [link.title for link in by_kind["also_read"]] == [
+        "Russia preparing society for possible use of nukes: Zelensky"
+    ]
+    assert [link.title for link in by_kind["previous_story"]] == [
+        "Qatar Strikes Deal With MFA To Reform Migrant Workers’ Rights"
+    ]
+    assert [link.title for link in by_kind["next_story"]] == ["Inflation dogs Turkish elders"]
+    latest = by_kind["section_latest"]
+    assert len(latest) == 4
+    assert latest[0].title == "OCTOBER 7: Stop the Violence Now, Says Guterres"
+    assert [link.title for link in latest[1:]] == [
+        "Piyush Goyal Heads to Doha for Trade Talks",
+        "Hamas Heads to Egypt for Gaza Talks",
+        "Multi-alignment, upgraded",
+    ]
+    assert all(link.section == "Top News" for link in latest)
+    assert latest[0].snippet.startswith("Guterres recalled that")
+    assert latest[3].snippet.startswith("With US ties strained and China tense")
+    recommended = by_kind["recommended"]
+    assert [link.title for link in recommended] == [
+        "US to veto Algerian resolution for Gaza ceasefire",
+        "Bush calls US pull out from Afghanistan ‘a mistake’",
+    ]
+    assert recommended[0].snippet == (
+        "The resolution rejects the forced displacement of Palestinians and demands"
+    )
+    assert recommended[1].snippet == "The former US President’s comment comes amid a surge in"
+    assert not by_kind["related"] and not by_kind["inline"]
+
+
+# --- synthetic dumps -----------------------------------------------------------------------
+
+
+def test_menu_cookie_byline_related() -> None:
+    story = extract_text_dump(_dump())
+    assert story.title == TITLE
+    assert story.paragraphs == BODY
+    assert story.authors == ["Jane Smith", "Tom Brown"]
+    assert story.outlet == "Harbour Times"
+    assert story.page_type == "article"
+    assert [(link.kind, link.title) for link in story.links] == [
+        ("related", "Tram network expansion delayed again"),
+        ("related", "Harbour district gets a new park"),
+    ]
+    assert story.links[1].snippet == (
+        "The park opens next month with a playground, a small lake and a café."
+    )
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected", "precision"),
+    [
+        ("Published: 03/04/2024 10:31", datetime(2024, 3, 4, 10, 31, tzinfo=UTC), "minute"),
+        ("Oct 9, 2022", datetime(2022, 10, 9, tzinfo=UTC), "day"),
+        ("2024-03-04T10:31:00Z", datetime(2024, 3, 4, 10, 31, tzinfo=UTC), "second"),
+        ("9 October 2022", datetime(2022, 10, 9, tzinfo=UTC), "day"),
+        ("Jun 7, 2023, 8:54 PM UTC", datetime(2023, 6, 7, 20, 54, tzinfo=UTC), "minute"),
+        ("March 18, 2015 at 3:57 PM EDT", datetime(2015, 3, 18, 19, 57, tzinfo=UTC), "minute"),
+        ("Veröffentlicht am 12.05.2023", datetime(2023, 5, 12, tzinfo=UTC), "day"),
+        ("1 de diciembre de 2017", datetime(2017, 12, 1, tzinfo=UTC), "day"),
+        ("2019年3月5日", datetime(2019, 3, 5, tzinfo=UTC), "day"),
+    ],
+)
+def test_date_formats(date_line: str, expected: datetime, precision: str) -> None:
+    story = extract_text_dump(_dump(date_line=date_line))
+    assert story.published_at == expected
+    assert story.published_precision == precision
+    assert story.provenance["published_at"] == "text"
+
+
+@pytest.mark.parametrize(
+    "debris",
+    [
+        "34 comments",
+        "Comments (12)",
+        "Share  Tweet  Share",
+        "Facebook Twitter Email",
+        "Share on WhatsApp",
+        "Go toTop",
+        "Advertisement",
+        "Continue reading the main story",
+        "Sign up for our newsletter",
+    ],
+)
+def test_debris_between_paragraphs_is_dropped(debris: str) -> None:
+    story = extract_text_dump(_dump(between=debris))
+    assert story.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "minutes"),
+    [("2 mins read", 2), ("5 min read", 5), ("Reading time: 7 minutes", 7)],
+)
+def test_reading_time(line: str, minutes: int) -> None:
+    story = extract_text_dump(_dump(date_line=f"9 October 2022\n{line}"))
+    assert story.reading_time_minutes == minutes
+    assert line not in story.body_text
+
+
+def test_captured_date_and_impossible_publication_date() -> None:
+    text = "Today: 7 October 2025\n" + _dump(date_line="9 October 2031")
+    story = extract_text_dump(text)
+    assert story.captured_at == datetime(2025, 10, 7, tzinfo=UTC)
+    assert story.published_at is None
+    assert any("after capture" in note for note in story.notes)
+
+
+def test_previous_next_and_also_read() -> None:
+    after = (
+        "ALSO READ: Ferry fares to rise in the summer\n\n"
+        "Previous article\nNew tram stop opens in the old town\n\n"
+        "Next article\nMayor promises more cycle lanes\n"
+    )
+    story = extract_text_dump(_dump(after=after))
+    assert story.paragraphs == BODY
+    kinds = [(link.kind, link.title) for link in story.links]
+    assert kinds[:3] == [
+        ("also_read", "Ferry fares to rise in the summer"),
+        ("previous_story", "New tram stop opens in the old town"),
+        ("next_story", "Mayor promises more cycle lanes"),
+    ]
+    assert [link.position for link in story.links] == list(range(len(story.links)))
+
+
+def test_spanish_dump_language() -> None:
+    text = (
+        "Inicio\nPolítica\nDeportes\n\nEl Gobierno aprueba el nuevo plan de vivienda\n\n"
+        "Por María López\n\n"
+        "El Consejo de Ministros aprobó este martes el plan de vivienda, que prevé la "
+        "construcción de miles de pisos en los próximos años.\n\n"
+        "La medida fue recibida con críticas por parte de la oposición, que la considera "
+        "insuficiente para los jóvenes que buscan su primera casa.\n"
+    )
+    story = extract_text_dump(text)
+    assert story.language == "es"
+    assert story.title == "El Gobierno aprueba el nuevo plan de vivienda"
+    assert story.authors == ["María López"]
+
+
+NOT_FOUND = """Home
+News
+Sport
+Weather
+Page not found
+Sorry, the page you are looking for does not exist or has been moved.
+Go to homepage
+Most read
+Storm closes schools across the region
+Local team wins the cup final
+© 2024 Example News
+"""
+
+LISTING = "\n".join(
+    ["Home", "Latest news", ""]
+    + [f"Headline number {n} about the city budget and the new tram" for n in range(1, 16)]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "page_type"),
+    [(NOT_FOUND, "error"), (LISTING, "listing"), (_dump(), "article")],
+)
+def test_page_type(text: str, page_type: str) -> None:
+    story = extract_text_dump(text)
+    assert story.page_type == page_type
+    assert story.page_type in PAGE_TYPES
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n  ", "\x00\x01\x02\x03" * 50, "!!! ... ---"])
+def test_no_text_raises(text: str) -> None:
+    with pytest.raises(ExtractionError):
+        extract_text_dump(text)
+
+
+# --- real dumps ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["ars-1", "cnet", "wikia"])
+def test_real_dumps(case: str) -> None:
+    gold = json.loads((FIXTURES / f"{case}.json").read_text(encoding="utf-8"))
+    story = extract_text_dump((FIXTURES / f"{case}.txt").read_text(encoding="utf-8"))
+    assert normalise_title(story.title) == normalise_title(gold["title"])
+    assert body_f1(story.body_text, gold["articleBody"]) >= 0.9
+    assert story.page_type == "article"
+
+
+# --- arbitrary text ------------------------------------------------------------------------
+
+_ANY_TEXT = st.one_of(
+    st.text(),
+    st.text(alphabet=string.punctuation + " \n\t"),
+    st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=400),
+    st.builds(
+        lambda word, n: (word + " ") * n, st.text(min_size=1, max_size=12), st.integers(1, 3000)
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "Share",
+                "",
+                "By Jo Doe",
+                "9 October 2022",
+                "Related",
+                "x" * 300,
+                "A sentence that ends with a full stop and has enough words in it.",
+                "\x00",
+                "\u200b",
+                "Next Story",
+                "© 2024",
+            ]
+        ),
+        max_size=40,
+    ).map("\n".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ANY_TEXT)
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    try:
+        story = extract_text_dump(text)
+    except ExtractionError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert story.source_kind == "text"
+    assert all(isinstance(p, str) and p.strip() for p in story.paragraphs)
+    assert story.page_type in PAGE_TYPES
+    assert [link.position for link in story.links] == list(range(len(story.links)))
+    assert all(link.kind in LINK_KINDS for link in story.links)
