@@ -2,13 +2,10 @@
 
 import dagster as dg
 
-from assets.partitions import capture_days
-
 #: Sweep landing into raw, extract one capture day into the lake, and publish the warehouse.
 refresh_job = dg.define_asset_job(
     "refresh",
     selection=dg.AssetSelection.groups("raw", "lake", "warehouse"),
-    partitions_def=capture_days,
     description="Register new landing files, process one capture day into the lake, and "
     "republish the warehouse.",
 )

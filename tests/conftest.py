@@ -8,11 +8,6 @@ import pytest
 
 from newsdesk.settings import Paths
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO / "samples"
-SEED = SAMPLES / "000_eff8da0c94a8cb24.txt"
-SEED_TITLE = "US, allies pushing Pakistan to vote against Russia at UN"
-
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:

@@ -1,0 +1,133 @@
+"""End to end through the `newsdesk` command, as users and scripts run it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.support import SAMPLES, SEED, SEED_TITLE
+
+NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
+
+
+def run(*args, home, stdin=None, check=True):
+    env = {**os.environ, "NEWSDESK_HOME": str(home)}
+    env.pop("DAGSTER_HOME", None)
+    done = subprocess.run(
+        [NEWSDESK, *args], env=env, input=stdin, capture_output=True, text=True, timeout=240
+    )
+    if check:
+        assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def test_ingest_build_status_on_the_samples(tmp_path):
+    home = tmp_path / "home"
+    out = run("ingest", str(SAMPLES), home=home).stdout
+    assert "landed 6 new file(s)" in out
+    assert "landed 0 new file(s), 6 already taken" in run("ingest", str(SAMPLES), home=home).stdout
+    build = run("build", home=home)
+    assert (
+        "stories:" in build.stdout and str(home / "warehouse" / "newsdesk.duckdb") in build.stdout
+    )
+    assert "Traceback" not in build.stderr
+    con = duckdb.connect(str(home / "warehouse" / "newsdesk.duckdb"), read_only=True)
+    try:
+        titles = [r[0] for r in con.execute("select title from stories").fetchall()]
+        first = {
+            t: con.execute(f"select * from {t} order by all").fetchall()
+            for t in ("stories", "related_links", "entities", "entity_mentions", "rejected_items")
+        }
+        (rejected,) = con.execute("select count(*) from rejected_items").fetchone()
+    finally:
+        con.close()
+    assert SEED_TITLE in titles and len(titles) >= 7 and rejected >= 1
+    # Same landed content, second build: identical tables.
+    second = run("build", home=home)
+    assert "nothing new to process" in second.stderr
+    con = duckdb.connect(str(home / "warehouse" / "newsdesk.duckdb"), read_only=True)
+    try:
+        for table, rows in first.items():
+            assert con.execute(f"select * from {table} order by all").fetchall() == rows
+    finally:
+        con.close()
+    status = json.loads(run("status", "--json", home=home).stdout)
+    assert status["raw_items"] == 6 and status["pending_days"] == []
+    assert status["warehouse_rows"]["stories"] == len(titles)
+
+
+def test_extract_prints_the_seed_story(tmp_path):
+    out = run("extract", str(SEED), home=tmp_path / "home").stdout.strip().splitlines()
+    (story,) = [json.loads(line) for line in out]
+    assert story["source_path"] == str(SEED)
+    assert story["title"] == SEED_TITLE
+    assert story["outlet"] == "Asian Lite News"
+    assert story["published_at"].startswith("2022-10-09")
+    assert [link["kind"] for link in story["links"]][:3] == [
+        "also_read",
+        "previous_story",
+        "next_story",
+    ]
+    assert not (tmp_path / "home" / "raw" / "manifest.jsonl").exists()
+
+
+def test_extract_with_url(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Quiet harbour</title></head><body><article>"
+        + "".join(
+            f"<p>On day {i} the harbour was quiet as ferry crews rested after a busy week of "
+            f"storms, repairs and {i + 2} late sailings to the outer islands.</p>"
+            for i in range(6)
+        )
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    out = run(
+        "extract", str(page), "--url", "https://example.org/a?utm_source=x", home=tmp_path / "h"
+    ).stdout
+    story = json.loads(out)
+    assert story["url"] == "https://example.org/a?utm_source=x"
+    assert story["url_key"] == "https://example.org/a"
+
+
+def test_entities_from_stdin_have_offsets_into_the_text():
+    text = "Prime Minister Shehbaz Sharif met Joe Biden in Washington.\n\nSharif later left."
+    out = run("entities", "-", home=Path("/tmp/unused-home"), stdin=text).stdout.splitlines()
+    rows = [json.loads(line) for line in out]
+    assert rows, "no entities"
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert row["source_path"] == "-"
+    names = {r["name"] for r in rows}
+    assert {"Shehbaz Sharif", "Joe Biden"} <= names
+    sharif = {r["entity_id"] for r in rows if r["name"] == "Shehbaz Sharif"}
+    assert len(sharif) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "/no/such/file.html"], "no such file or folder: /no/such/file.html"),
+        (["extract", "/no/such/file.html"], "no such file or folder: /no/such/file.html"),
+        (["extract", "a", "b", "--url", "https://x.org"], "no such file or folder: a"),
+    ],
+)
+def test_user_mistakes_get_one_line(tmp_path, args, message):
+    done = run(*args, home=tmp_path / "home", check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert message in done.stderr
+
+
+def test_unusable_home_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    done = run("status", home=blocker, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "exists and is not a folder" in done.stderr

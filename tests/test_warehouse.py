@@ -1,0 +1,166 @@
+"""Lake processing and warehouse publishing on a real temporary home (no Dagster)."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from newsdesk import lake
+from newsdesk.landing import ingest_paths, sweep_landing
+from newsdesk.process import build_story_partition, pending_days
+from newsdesk.warehouse import (
+    TABLES,
+    WarehouseError,
+    connect_read_only,
+    publish,
+    run_sql,
+)
+from tests.support import SAMPLES, SEED_TITLE
+
+
+def _stories_only_build(home):
+    ingest_paths(home, [SAMPLES])
+    sweep_landing(home)
+    (day,) = pending_days(home, "stories")
+    return day, build_story_partition(home, day)
+
+
+def _dump(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f"select * from {t} order by all").fetchall() for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_day_partition_is_rebuilt_identically(home):
+    day, first = _stories_only_build(home)
+    assert first.items == 6 and first.stories >= 7 and first.rejected >= 1
+    stories_file = lake.partition_file(home.lake, "stories", day)
+    before = stories_file.read_bytes()
+    again = build_story_partition(home, day)
+    assert (again.stories, again.links, again.rejected) == (
+        first.stories,
+        first.links,
+        first.rejected,
+    )
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(stories_file).equals(pq.read_table(__import__("io").BytesIO(before)))
+    assert not list(stories_file.parent.glob(".tmp-*"))
+
+
+def test_publish_builds_bi_friendly_tables(home):
+    _stories_only_build(home)
+    report = publish(home)
+    assert report.row_counts["stories"] >= 7
+    con = connect_read_only(home.warehouse)
+    try:
+        (title,) = con.execute(
+            "select title from stories where title = $t", {"t": SEED_TITLE}
+        ).fetchone()
+        assert title == SEED_TITLE
+        # BI drivers bundle DuckDB 1.x: the file must use the v1 storage format.
+        (tags,) = con.execute(
+            "select tags from duckdb_databases() where database_name = 'newsdesk'"
+        ).fetchone()
+        assert tags["storage_version"].startswith("v1.0.0")
+        types = con.execute(
+            "select table_name, column_name, data_type from duckdb_columns() "
+            "where database_name = 'newsdesk'"
+        ).fetchall()
+        assert not [
+            t for t in types if t[2].endswith("[]") or t[2].startswith(("STRUCT", "HUGEINT"))
+        ]
+        undocumented = con.execute(
+            "select table_name, column_name from duckdb_columns() "
+            "where database_name = 'newsdesk' and comment is null "
+            "and table_name in (select table_name from duckdb_tables())"
+        ).fetchall()
+        assert undocumented == []
+        seed_links = con.execute(
+            "select l.kind, l.title from related_links l join stories s using (story_id) "
+            "where s.title = $t order by l.position",
+            {"t": SEED_TITLE},
+        ).fetchall()
+        assert (
+            "also_read",
+            "Russia preparing society for possible use of nukes: Zelensky",
+        ) in seed_links
+    finally:
+        con.close()
+    assert not list(home.warehouse_dir.glob(".staging-*"))
+
+
+def test_publishing_twice_gives_identical_tables(home):
+    _stories_only_build(home)
+    publish(home)
+    first = _dump(home.warehouse)
+    publish(home)
+    assert _dump(home.warehouse) == first
+
+
+def test_failed_validation_keeps_the_published_warehouse(home, monkeypatch):
+    _stories_only_build(home)
+    publish(home)
+    published = home.warehouse.read_bytes()
+
+    def broken(con, paths):
+        run_sql(con, "create_tables")
+        con.execute(
+            "insert into stories (story_id, title, capture_day, word_count, source_kind, "
+            "raw_sha256, record_id, records) values ('x', ' ', current_date, 0, 'html', 'r', 'r', 1)"
+        )
+
+    monkeypatch.setattr("newsdesk.warehouse.load_tables", broken)
+    with pytest.raises(WarehouseError, match="empty title"):
+        publish(home)
+    assert home.warehouse.read_bytes() == published
+    assert not list(home.warehouse_dir.glob(".staging-*"))
+
+
+def test_empty_lake_publishes_empty_tables(home):
+    report = publish(home)
+    assert set(report.row_counts.values()) == {0}
+
+
+def test_feed_item_merges_into_its_page(home, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Harbour reopens</title>"
+        '<link rel="canonical" href="https://news.example.org/harbour-reopens">'
+        '<meta property="og:site_name" content="Example News"></head><body><article>'
+        + "".join(
+            f"<p>Paragraph {i} about the harbour reopening after a long winter of repairs.</p>"
+            for i in range(8)
+        )
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>'
+        "<item><title>Harbour reopens</title>"
+        "<link>http://www.news.example.org/harbour-reopens/?utm_source=rss</link>"
+        "<author>ed@example.org (Jane Reporter)</author>"
+        "<pubDate>Mon, 06 Oct 2025 08:00:00 GMT</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    shutil.copy(page, home.landing / page.name)
+    shutil.copy(feed, home.landing / feed.name)
+    sweep_landing(home)
+    for day in pending_days(home, "stories"):
+        build_story_partition(home, day)
+    publish(home)
+    con = connect_read_only(home.warehouse)
+    try:
+        rows = con.execute(
+            "select records, source_kind, published_day, word_count from stories"
+        ).fetchall()
+    finally:
+        con.close()
+    assert len(rows) == 1
+    records, kind, published_day, words = rows[0]
+    assert records == 2 and kind == "html" and words > 50
+    # The page has no date; the feed's is kept.
+    assert str(published_day) == "2025-10-06"
