@@ -282,7 +282,7 @@ def print_details(source: str, scores: Scores) -> None:
             misses.append(f"author {out.authors} != {page.authors!r}")
         if page.body is not None and body_f1(out.body, page.body) < 0.9:
             misses.append(f"body {body_f1(out.body, page.body):.2f}")
-        tp, fn, fp = _snippet_counts(out.body, page)
+        _tp, fn, fp = _snippet_counts(out.body, page)
         if fn or fp:
             misses.append(f"snippets fn={fn} fp={fp}")
         if misses:

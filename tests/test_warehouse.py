@@ -109,7 +109,8 @@ def test_failed_validation_keeps_the_published_warehouse(home, monkeypatch):
         run_sql(con, "create_tables")
         con.execute(
             "insert into stories (story_id, title, capture_day, word_count, source_kind, "
-            "raw_sha256, record_id, records) values ('x', ' ', current_date, 0, 'html', 'r', 'r', 1)"
+            "raw_sha256, record_id, records) "
+            "values ('x', ' ', current_date, 0, 'html', 'r', 'r', 1)"
         )
 
     monkeypatch.setattr("newsdesk.warehouse.load_tables", broken)
