@@ -194,12 +194,25 @@ def _language(value: str | None) -> str | None:
 
 def _title(values: dict, prov: dict, site_names: list[str | None]) -> tuple[str | None, str]:
     h1 = values.get("h1")
+    site_keys = {_squash(n) for n in site_names if n}
     for key in ("title", "page_title", "h1"):
         raw = values.get(key)
-        if raw:
-            title = split_site_suffix(str(raw), site_names)
-            return _headline_part(title, h1), prov[key]
+        if not raw:
+            continue
+        title = _headline_part(split_site_suffix(str(raw), site_names), h1)
+        # A title that is only the site's name is no headline; try the next source.
+        if _squash(title) in site_keys or not _squash(title):
+            continue
+        return _untruncate(title, h1), prov[key]
     return None, ""
+
+
+def _untruncate(title: str, h1: str | None) -> str:
+    # Social titles are often cut with an ellipsis; the page heading has the whole line.
+    stem = title.rstrip(".… ").strip()
+    if h1 and title.endswith(("...", "…")) and h1.startswith(stem) and len(h1) > len(stem):
+        return h1
+    return title
 
 
 def _headline_part(title: str, h1: str | None) -> str:

@@ -9,7 +9,10 @@ _PREFIX = re.compile(
     r"(?:by|from|von|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\band\b|\bund\b|\bet\b|\bplus\b|\s\+\s|\n)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|\(|\)|\s&\s|\b(?:and|und|et|plus|with|avec|mit|con|y|e)\b|\s\+\s|\n)\s*",
+    re.I,
+)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL = re.compile(
@@ -26,8 +29,10 @@ _ROLE_WORDS = frozenset(
     digital editorial associate assistant deputy managing producer photographer photography
     illustration illustrations graphics video special guest author admin administrator
     updated published min read minutes comments comment share follow email twitter facebook
-    more articles posts view profile bio contact""".split()
+    more articles posts view profile bio contact about the follow last by read full""".split()
 )
+# Post-nominal letters and credentials written after a name in bylines.
+_CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())
 _LETTER = re.compile(r"[^\W\d_]")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
 
@@ -51,6 +56,8 @@ def _is_name(fragment: str, outlet_keys: set[str]) -> bool:
     ):
         return False
     lowered = fragment.lower()
+    if _squash(lowered) in _CREDENTIALS:
+        return False
     if lowered in outlet_keys or _squash(lowered) in outlet_keys:
         return False
     return not all(w.lower().strip(".:") in _ROLE_WORDS for w in words)
@@ -98,4 +105,13 @@ def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) ->
             if key not in seen:
                 seen.add(key)
                 names.append(name)
-    return names
+    return _drop_extended(names)
+
+
+def _drop_extended(names: list[str]) -> list[str]:
+    # "Ben Silverman Games Editor" beside "Ben Silverman": the longer one carries a job title.
+    return [
+        name
+        for name in names
+        if not any(other != name and name.startswith(other + " ") for other in names)
+    ]

@@ -178,6 +178,10 @@ class LinkFinder:
         return consumed
 
     def _also_read_line(self, el: HtmlElement) -> None:
+        # Cheap test on the first piece of text before reading the whole element.
+        first = next((t for t in el.itertext() if t.strip()), "")
+        if not _ALSO_READ.match(first) and not _ALSO_READ.match(first + " :"):
+            return
         text = _text(el)
         if not text or len(text) > _MAX_LINE_CHARS or not _ALSO_READ.match(text):
             return
@@ -193,26 +197,49 @@ class LinkFinder:
         """Record previous/next story navigation (rel=prev/next anchors, labelled blocks)."""
         for a in self.tree.iter("a"):
             rel = (a.get("rel") or "").lower().split()
-            text = _text(a)
             kind = "previous_story" if "prev" in rel else "next_story" if "next" in rel else None
-            if kind is None:
-                kind = self._labelled_kind(a, text)
-            if kind and self._storyish(text):
-                title = _PREV_LABEL.sub("", _NEXT_LABEL.sub("", text)).strip(" :«»‹›<>-–—|")
-                self._add(kind, a, None, title or text, self.order[a])
+            if kind:
+                self._add_nav(kind, a)
+        # Labels such as "Previous article" sit in the link or just before it; only an
+        # element's own leading text is tested, which keeps this linear in the page size.
+        for el in self.tree.iter():
+            label = (el.text or "").strip()
+            if not label or len(label) > 40:
+                continue
+            kind = (
+                "previous_story"
+                if _PREV_LABEL.match(label)
+                else "next_story"
+                if _NEXT_LABEL.match(label)
+                else None
+            )
+            a = self._labelled_anchor(el) if kind else None
+            if a is not None:
+                self._add_nav(kind, a)
 
-    def _labelled_kind(self, a: HtmlElement, text: str) -> str | None:
-        probe = text
-        if not (_PREV_LABEL.match(probe) or _NEXT_LABEL.match(probe)):
-            parent = a.getparent()
-            probe = _text(parent) if parent is not None else ""
-            if len(probe) > 200:
+    def _labelled_anchor(self, el: HtmlElement) -> HtmlElement | None:
+        if el.tag == "a":
+            return el
+        for ancestor in el.iterancestors("a"):
+            return ancestor
+        parent = el.getparent()
+        if parent is None:
+            return None
+        for _ in range(2):
+            for a in parent.iter("a"):
+                if self.order.get(a, -1) >= 0 and a.get("href"):
+                    return a
+            parent = parent.getparent()
+            if parent is None:
                 return None
-        if _PREV_LABEL.match(probe):
-            return "previous_story"
-        if _NEXT_LABEL.match(probe):
-            return "next_story"
         return None
+
+    def _add_nav(self, kind: str, a: HtmlElement) -> None:
+        text = _text(a)
+        if not self._storyish(text):
+            return
+        title = _PREV_LABEL.sub("", _NEXT_LABEL.sub("", text)).strip(" :«»‹›<>-–—|")
+        self._add(kind, a, None, title or text, self.order.get(a, 0))
 
     @staticmethod
     def _storyish(text: str) -> bool:

@@ -130,7 +130,7 @@ class MetadataReader:
     def _from_jsonld(self) -> None:
         ld, offer = self.jsonld, self.meta.offer
         article = ld.article or {}
-        offer("title", text_of(article.get("headline") or article.get("name")), "jsonld")
+        offer("title", self._jsonld_title(article), "jsonld")
         offer("published", text_of(ld.get("datePublished", "dateCreated", "uploadDate")), "jsonld")
         offer("modified", text_of(ld.get("dateModified")), "jsonld")
         publisher = ld.resolve(article.get("publisher") or (ld.page or {}).get("publisher"))
@@ -145,6 +145,17 @@ class MetadataReader:
         offer("language", text_of(ld.get("inLanguage")), "jsonld")
         offer("canonical", text_of(article.get("mainEntityOfPage") or article.get("url")), "jsonld")
         self._raw_authors("jsonld", names_of(ld.resolve(ld.get("author", "creator"))))
+
+    def _jsonld_title(self, article: dict) -> str | None:
+        headline, name = text_of(article.get("headline")), text_of(article.get("name"))
+        if not (headline and name) or headline == name:
+            return headline or name
+        # Some sites put a description in "headline" or the site in "name": trust whichever
+        # agrees with the page's own <title>.
+        page_title = self.tree.findtext(".//title") or _first(self.metas, "og:title") or ""
+        if _overlap(name, page_title) > _overlap(headline, page_title):
+            return name
+        return headline
 
     def _from_opengraph(self) -> None:
         m, offer = self.metas, self.meta.offer
@@ -368,6 +379,13 @@ def split_site_suffix(title: str, site_names: list[str | None]) -> str:
     start = title.find(first)
     end = title.rfind(last) + len(last)
     return title[start:end].strip() if start >= 0 and end > start else title
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the words of `a` that also occur in `b`."""
+    words_a = set(re.findall(r"\w+", a.lower()))
+    words_b = set(re.findall(r"\w+", b.lower()))
+    return len(words_a & words_b) / len(words_a) if words_a else 0.0
 
 
 def _key(text: str) -> str:
