@@ -72,6 +72,8 @@ def warehouse_tables(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
             "row_count": report.row_counts[table],
             "published_at": dg.MetadataValue.timestamp(report.published_at),
             "path": str(report.path),
+            "refresh": "incremental" if report.incremental else "full rebuild",
+            "reloaded_lake_days": len(report.reloaded),
         }
         if table == "stories":
             metadata["preview"] = dg.MetadataValue.md(

@@ -9,7 +9,9 @@ data; a crash before the rename leaves the published warehouse as it was.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,6 +52,8 @@ class PublishReport:
     path: Path
     row_counts: dict[str, int] = field(default_factory=dict)
     published_at: datetime | None = None
+    incremental: bool = False
+    reloaded: list[tuple[str, str]] = field(default_factory=list)
 
 
 def sql(name: str, sql_dir: Path = SQL_DIR) -> str:
@@ -69,32 +73,110 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
-def _lake_params(paths: Paths) -> dict[str, str]:
+#: Lake tables mirrored in the warehouse's `lake` schema, one capture day at a time.
+LAKE_TABLES = ("stories", "related_links", "entity_mentions", "rejected_items")
+
+
+def schema_version(sql_dir: Path = SQL_DIR) -> str:
+    """Hash of the lake schema DDL: a warehouse built with another one is rebuilt in full."""
+    return hashlib.sha256(sql("create_lake_tables", sql_dir).encode("utf-8")).hexdigest()[:16]
+
+
+def _signature(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def lake_partitions(paths: Paths) -> dict[tuple[str, str], Path]:
+    """Every lake partition file, keyed by (table, capture day)."""
     return {
-        "stories_glob": lake.table_glob(paths.lake, "stories"),
-        "links_glob": lake.table_glob(paths.lake, "related_links"),
-        "rejected_glob": lake.table_glob(paths.lake, "rejected_items"),
-        "mentions_glob": lake.table_glob(paths.lake, "entity_mentions"),
+        (table, day): lake.partition_file(paths.lake, table, day)
+        for table in LAKE_TABLES
+        for day in lake.partition_days(paths.lake, table)
     }
 
 
-def load_tables(con: duckdb.DuckDBPyConnection, paths: Paths) -> None:
-    """Create every table and fill it from the lake."""
-    params = _lake_params(paths)
+def sync_lake(con: duckdb.DuckDBPyConnection, paths: Paths) -> list[tuple[str, str]]:
+    """Bring the warehouse's `lake` schema in line with the Parquet lake, day by day.
+
+    Each changed day is replaced in one transaction (delete the day, insert its file), so a
+    re-run or backfill of a day replaces exactly that day; unchanged days are not touched.
+
+    Returns:
+        The (table, day) partitions that were (re)loaded or dropped.
+    """
+    loaded = {
+        (table, str(day)): signature
+        for table, day, signature in con.execute(
+            "select table_name, capture_day, file_signature from lake.loaded_partitions"
+        ).fetchall()
+    }
+    current = lake_partitions(paths)
+    changed = []
+    for (table, day), path in sorted(current.items()):
+        signature = _signature(path)
+        if loaded.get((table, day)) == signature:
+            continue
+        con.execute("begin transaction")
+        run_sql(con, f"replace_lake_{table}_day", {"day": day, "path": str(path)})
+        con.execute(
+            "insert or replace into lake.loaded_partitions values ($table, $day, $signature)",
+            {"table": table, "day": day, "signature": signature},
+        )
+        con.execute("commit")
+        changed.append((table, day))
+    for table, day in sorted(set(loaded) - set(current)):
+        con.execute("begin transaction")
+        con.execute(f"delete from lake.{table} where capture_day = $day", {"day": day})
+        con.execute(
+            "delete from lake.loaded_partitions where table_name = $table and capture_day = $day",
+            {"table": table, "day": day},
+        )
+        con.execute("commit")
+        changed.append((table, day))
+    return changed
+
+
+def derive_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the BI-facing tables and views of `main` from the `lake` schema."""
+    run_sql(con, "drop_derived")
     run_sql(con, "create_tables")
-    if lake.has_files(paths.lake, "stories"):
-        run_sql(con, "insert_stories", params)
-        run_sql(con, "insert_story_bridges", params)
-        run_sql(con, "update_duplicates")
-        run_sql(con, "create_story_keys", params)
-        if lake.has_files(paths.lake, "related_links"):
-            run_sql(con, "insert_related_links", params)
-        if lake.has_files(paths.lake, "entity_mentions"):
-            run_sql(con, "insert_entities", params)
-    if lake.has_files(paths.lake, "rejected_items"):
-        run_sql(con, "insert_rejected_items", params)
+    run_sql(con, "insert_stories")
+    run_sql(con, "insert_story_bridges")
+    run_sql(con, "update_duplicates")
+    run_sql(con, "create_story_keys")
+    run_sql(con, "insert_related_links")
+    run_sql(con, "insert_entities")
+    run_sql(con, "insert_rejected_items")
     run_sql(con, "create_views")
     run_sql(con, "comment_schema")
+    con.execute("drop table if exists story_keys")
+    con.execute("drop table if exists chosen_mentions")
+
+
+def load_tables(con: duckdb.DuckDBPyConnection, paths: Paths) -> None:
+    """Create the lake schema in an empty warehouse, load every lake day, derive the tables."""
+    run_sql(con, "create_lake_tables")
+    con.execute("insert into lake.schema_version values ($v)", {"v": schema_version()})
+    sync_lake(con, paths)
+    derive_tables(con)
+
+
+def _reusable(path: Path) -> bool:
+    """True when the published warehouse can be refreshed in place of a full rebuild."""
+    if not path.exists():
+        return False
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        row = con.execute("select version from lake.schema_version").fetchone()
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+    return row is not None and row[0] == schema_version()
 
 
 def validate(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -124,23 +206,35 @@ def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
 
 
-def publish(paths: Paths) -> PublishReport:
-    """Build a staging warehouse from the lake, validate it, and rename it into place.
+def publish(paths: Paths, *, full: bool = False) -> PublishReport:
+    """Refresh a staging copy of the warehouse from the lake, validate it, rename it into place.
+
+    The staging file starts as a copy of the published warehouse (only changed lake days are
+    reloaded), or empty for a full rebuild (`full=True`, no published file yet, or a schema
+    change). Either way the result is the same tables.
 
     Returns:
-        Row counts and the publish time.
+        Row counts, the reloaded partitions and the publish time.
 
     Raises:
         WarehouseError: The staging warehouse failed validation (the published file is kept).
     """
     paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
     staging = paths.warehouse_dir / f".staging-{uuid.uuid4().hex}.duckdb"
+    incremental = not full and _reusable(paths.warehouse)
     try:
+        if incremental:
+            shutil.copyfile(paths.warehouse, staging)
         con = duckdb.connect(
             str(staging), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
         )
         try:
-            load_tables(con, paths)
+            if incremental:
+                changed = sync_lake(con, paths)
+                derive_tables(con)
+            else:
+                load_tables(con, paths)
+                changed = sorted(lake_partitions(paths))
             problems = validate(con)
             if problems:
                 raise WarehouseError("warehouse not published: " + "; ".join(problems))
@@ -154,7 +248,13 @@ def publish(paths: Paths) -> PublishReport:
         for leftover in (staging, staging.with_name(staging.name + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
-    return PublishReport(path=paths.warehouse, row_counts=counts, published_at=datetime.now(UTC))
+    return PublishReport(
+        path=paths.warehouse,
+        row_counts=counts,
+        published_at=datetime.now(UTC),
+        incremental=incremental,
+        reloaded=changed,
+    )
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -2,4 +2,4 @@
 -- normalised title. Used to resolve links to stories the warehouse holds.
 create temp table story_keys as
 select distinct story_id, url_key, title_key
-from read_parquet($stories_glob, hive_partitioning = true, union_by_name = true);
+from lake.stories;

@@ -14,7 +14,7 @@ select
     m.type,
     m.country_code,
     m.body_offset
-from read_parquet($mentions_glob, hive_partitioning = true, union_by_name = true) as m
+from lake.entity_mentions as m
 inner join stories as s on m.record_id = s.record_id;
 
 insert into entities

@@ -25,7 +25,7 @@ select
     l.snippet,
     l.section,
     coalesce(u.story_id, t.story_id) as target_story_id
-from read_parquet($links_glob, hive_partitioning = true, union_by_name = true) as l
+from lake.related_links as l
 inner join stories as s on l.record_id = s.record_id
 left join by_url as u on l.url_key = u.url_key
 left join by_title as t on l.url_key is null and l.title_key = t.title_key

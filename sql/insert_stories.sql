@@ -8,7 +8,7 @@ with records as (
         case source_kind
             when 'html' then 0 when 'warc' then 0 when 'text' then 1 when 'jsonl' then 2 else 3
         end as kind_rank
-    from read_parquet($stories_glob, hive_partitioning = true, union_by_name = true)
+    from lake.stories
 ),
 
 ranked as (

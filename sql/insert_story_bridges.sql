@@ -8,7 +8,7 @@ inner join (
         record_id,
         unnest(generate_series(0, len(authors) - 1)) as position,
         unnest(authors) as author
-    from read_parquet($stories_glob, hive_partitioning = true, union_by_name = true)
+    from lake.stories
     where len(authors) > 0
 ) as a on s.record_id = a.record_id
 order by s.story_id, a.position;
@@ -21,7 +21,7 @@ inner join (
         record_id,
         unnest(generate_series(0, len(tags) - 1)) as position,
         unnest(tags) as tag
-    from read_parquet($stories_glob, hive_partitioning = true, union_by_name = true)
+    from lake.stories
     where len(tags) > 0
 ) as t on s.record_id = t.record_id
 order by s.story_id, t.position;

@@ -1,11 +1,12 @@
 """Lake processing and warehouse publishing on a real temporary home (no Dagster)."""
 
+import os
 import shutil
 
 import duckdb
 import pytest
 
-from newsdesk import lake
+from newsdesk import lake, warehouse
 from newsdesk.landing import ingest_paths, sweep_landing
 from newsdesk.process import build_story_partition, pending_days
 from newsdesk.warehouse import (
@@ -13,7 +14,6 @@ from newsdesk.warehouse import (
     WarehouseError,
     connect_read_only,
     publish,
-    run_sql,
 )
 from tests.support import SAMPLES, SEED_TITLE
 
@@ -67,14 +67,14 @@ def test_publish_builds_bi_friendly_tables(home):
         assert tags["storage_version"].startswith("v1.0.0")
         types = con.execute(
             "select table_name, column_name, data_type from duckdb_columns() "
-            "where database_name = 'newsdesk'"
+            "where database_name = 'newsdesk' and schema_name = 'main'"
         ).fetchall()
         assert not [
             t for t in types if t[2].endswith("[]") or t[2].startswith(("STRUCT", "HUGEINT"))
         ]
         undocumented = con.execute(
             "select table_name, column_name from duckdb_columns() "
-            "where database_name = 'newsdesk' and comment is null "
+            "where database_name = 'newsdesk' and schema_name = 'main' and comment is null "
             "and table_name in (select table_name from duckdb_tables())"
         ).fetchall()
         assert undocumented == []
@@ -105,15 +105,17 @@ def test_failed_validation_keeps_the_published_warehouse(home, monkeypatch):
     publish(home)
     published = home.warehouse.read_bytes()
 
-    def broken(con, paths):
-        run_sql(con, "create_tables")
+    real_derive = warehouse.derive_tables
+
+    def broken(con):
+        real_derive(con)
         con.execute(
             "insert into stories (story_id, title, capture_day, word_count, source_kind, "
             "raw_sha256, record_id, records) "
             "values ('x', ' ', current_date, 0, 'html', 'r', 'r', 1)"
         )
 
-    monkeypatch.setattr("newsdesk.warehouse.load_tables", broken)
+    monkeypatch.setattr(warehouse, "derive_tables", broken)
     with pytest.raises(WarehouseError, match="empty title"):
         publish(home)
     assert home.warehouse.read_bytes() == published
@@ -165,3 +167,34 @@ def test_feed_item_merges_into_its_page(home, tmp_path):
     assert records == 2 and kind == "html" and words > 50
     # The page has no date; the feed's is kept.
     assert str(published_day) == "2025-10-06"
+
+
+def test_refresh_reloads_only_changed_days_and_matches_a_full_rebuild(home, tmp_path):
+    _stories_only_build(home)
+    first = publish(home)
+    assert not first.incremental
+    unchanged = publish(home)
+    assert unchanged.incremental and unchanged.reloaded == []
+    # A second capture day arrives.
+    later = home.landing / "later.jsonl"
+    later.write_text(
+        '{"url": "https://example.org/later", "title": "A later story", '
+        '"text": "Body of the later story, long enough to count as text."}\n',
+        encoding="utf-8",
+    )
+    os.utime(later, (2_000_000_000, 2_000_000_000))
+    (item,) = sweep_landing(home).registered
+    assert item.capture_day == "2033-05-18"
+    build_story_partition(home, item.capture_day)
+    refreshed = publish(home)
+    assert refreshed.incremental
+    assert sorted(refreshed.reloaded) == [
+        ("rejected_items", "2033-05-18"),
+        ("related_links", "2033-05-18"),
+        ("stories", "2033-05-18"),
+    ]
+    assert refreshed.row_counts["stories"] == first.row_counts["stories"] + 1
+    incremental_tables = _dump(home.warehouse)
+    full = publish(home, full=True)
+    assert not full.incremental
+    assert _dump(home.warehouse) == incremental_tables
