@@ -191,3 +191,12 @@ def sweep_landing(paths: Paths) -> SweepReport:
             report.registered.append(item)
     index.save()
     return report
+
+
+def unregistered_files(paths: Paths) -> list[Path]:
+    """Landing files whose content is not in the raw store yet (waiting for a build)."""
+    store = RawStore(paths.raw)
+    index = LandingIndex(paths)
+    waiting = [path for path in landing_files(paths.landing) if not store.has(index.sha_of(path))]
+    index.save()
+    return waiting

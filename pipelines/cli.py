@@ -204,7 +204,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print what is landed, processed, rejected, and the warehouse's row counts."""
-    from newsdesk.landing import landing_files
+    from newsdesk.landing import landing_files, unregistered_files
     from newsdesk.process import pending_days
     from newsdesk.raw import RawStore
     from newsdesk.warehouse import published_counts
@@ -213,10 +213,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     items = RawStore(paths.raw).items()
     pending = pending_days(paths)
     landed = sum(1 for _ in landing_files(paths.landing))
+    waiting = len(unregistered_files(paths))
     counts = published_counts(paths)
     status: dict[str, Any] = {
         "home": str(paths.home),
         "landing_files": landed,
+        "waiting_files": waiting,
         "raw_items": len(items),
         "capture_days": len({i.capture_day for i in items}),
         "pending_days": pending,
@@ -231,7 +233,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     lines = [
         f"home:            {paths.home}",
-        f"landing files:   {landed}",
+        f"landing files:   {landed} ({waiting} waiting for the next build)",
         f"raw items:       {len(items)} over {status['capture_days']} capture day(s)",
         f"pending days:    {', '.join(pending) or 'none'}",
     ]
