@@ -29,10 +29,17 @@ _ROLE_WORDS = frozenset(
     digital editorial associate assistant deputy managing producer photographer photography
     illustration illustrations graphics video special guest author admin administrator
     updated published min read minutes comments comment share follow email twitter facebook
-    more articles posts view profile bio contact about the follow last by read full""".split()
+    more articles posts view profile bio contact about the follow last by read full no
+    unknown anonymous guest posted written shares""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())
+# A byline cut just before its date leaves the month behind ("Jane Doe March").
+_MONTH_TAIL = re.compile(
+    r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
 
@@ -42,7 +49,8 @@ def _fragments(raw: str) -> list[str]:
     raw = _HANDLE.sub(" ", raw)
     raw = _PREFIX.sub("", " ".join(raw.split()))
     raw = _DATE_TAIL.sub("", raw)
-    return [_PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'") for part in _SPLIT.split(raw)]
+    parts = [_PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'") for part in _SPLIT.split(raw)]
+    return [_MONTH_TAIL.sub("", part) for part in parts]
 
 
 def _is_name(fragment: str, outlet_keys: set[str]) -> bool:

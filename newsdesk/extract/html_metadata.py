@@ -13,6 +13,7 @@ from html import unescape
 from typing import Any
 
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from newsdesk.extract.html_authors import clean_authors
 from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, urls_of
@@ -316,12 +317,10 @@ class MetadataReader:
         offer("h1", " ".join(headings[0].text_content().split()) if headings else None, "text")
         times = tree.xpath("//time[@datetime]/@datetime | //*[@pubdate]/@datetime")
         offer("published", times[0] if times else None, "text")
-        self._raw_authors("text", self._byline_texts())
+        self._raw_authors("text", [a.text_content() for a in tree.xpath('//a[@rel="author"]')])
 
     def _byline_texts(self) -> list[str]:
-        texts = [a.text_content() for a in self.tree.xpath('//a[@rel="author"]')]
-        if texts:
-            return texts
+        texts: list[str] = []
         for el in self.tree.xpath("//*[@class or @id]"):
             marker = f"{el.get('class', '')} {el.get('id', '')}"
             if not _BYLINE_CLASS.search(marker) or _BYLINE_SKIP.search(marker):
@@ -347,6 +346,21 @@ class MetadataReader:
             if names:
                 self.meta.offer("authors", names, source)
                 return
+        # Visible bylines, only when no declared author: trafilatura's byline XPaths first
+        # (they copy the tree, so they are not run when metadata already named someone).
+        for raw in (_trafilatura_author(self.tree), self._byline_texts()):
+            names = clean_authors(raw, [outlet, host_of(self.base)])
+            if names:
+                self.meta.offer("authors", names, "text")
+                return
+
+
+def _trafilatura_author(tree: HtmlElement) -> list[str]:
+    try:
+        found = trafilatura_extract_author(tree)
+    except (ValueError, TypeError, AttributeError):
+        return []
+    return found.split(";") if found else []
 
 
 def split_site_suffix(title: str, site_names: list[str | None]) -> str:
