@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsdesk.extract.textdump_labels import (
     ALL_STOPWORDS,
     BARRIER_PATTERNS,
+    BYLINE_PREFIX,
     CAPTION_PATTERN,
     COOKIE_PATTERN,
     CREDIT_PATTERN,
@@ -38,6 +39,11 @@ _COUNT_LINE = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# Hard-wrapped prose: lines cut at a fixed width of at least this many characters, each
+# filling at least this share of it.
+_WRAP_MIN_WIDTH = 40
+_WRAP_FILL = 0.75
+_WRAP_MIN_WORDS = 4
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
@@ -96,18 +102,109 @@ def looks_binary(text: str) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Cut cleaned dump text into featured non-empty lines."""
-    lines: list[Line] = []
+    """Cut cleaned dump text into featured non-empty lines, re-joining hard-wrapped prose."""
+    raw_lines: list[tuple[str, bool]] = []
     blank = True
     for raw in text.split("\n"):
         stripped = _SPACES.sub(" ", raw).strip()
         if not stripped:
             blank = True
             continue
-        lines.append(make_line(len(lines), stripped, blank))
+        raw_lines.append((stripped, blank))
         blank = False
+    lines = [
+        make_line(index, stripped, blank)
+        for index, (stripped, blank) in enumerate(join_wrapped(raw_lines))
+    ]
     mark_repeated_prefixes(lines)
     return lines
+
+
+def _blocks(raw_lines: list[tuple[str, bool]]) -> list[list[str]]:
+    """Group lines into blocks: runs with no blank line between them."""
+    blocks: list[list[str]] = []
+    for text, blank in raw_lines:
+        if blank or not blocks:
+            blocks.append([])
+        blocks[-1].append(text)
+    return blocks
+
+
+def _joinable(text: str) -> bool:
+    return not (
+        _TERMINAL.search(text)
+        or "\t" in text
+        or "│" in text
+        or _LIST_SEPARATOR.search(text)
+        or is_code(text)
+    )
+
+
+def _wrapped_block(block: list[str]) -> bool:
+    """True for a block cut at a fixed width: most lines fill the width, few end sentences."""
+    if len(block) < 3:
+        return False
+    width = max(len(text) for text in block)
+    if width < _WRAP_MIN_WIDTH:
+        return False
+    body = block[:-1]
+    full = sum(1 for text in body if len(text) >= _WRAP_FILL * width)
+    open_ended = sum(1 for text in body if _joinable(text))
+    # Lists of headlines also fill a width and end without punctuation, but in title case.
+    headline_like = sum(1 for text in block if title_case_ratio(text) >= 0.6)
+    # A fixed-width cut falls mid-sentence often, so many lines carry on in lower case.
+    lower_starts = sum(1 for text in block[1:] if text[:1].islower())
+    return (
+        full >= 0.6 * len(body)
+        and open_ended >= 0.5 * len(body)
+        and headline_like <= 0.3 * len(block)
+        and lower_starts >= 0.3 * len(body)
+    )
+
+
+def _continues(previous: str, text: str, wrapped: bool) -> bool:
+    """True when `text` carries on the sentence `previous` left unfinished."""
+    if not _joinable(previous) or is_code(text) or len(_WORD.findall(previous)) < _WRAP_MIN_WORDS:
+        return False
+    if (
+        text[:1].islower()
+        and len(_WORD.findall(text)) >= _WRAP_MIN_WORDS
+        and not BYLINE_PREFIX.match(text)
+        and title_case_ratio(previous) < 0.6
+    ):
+        return True
+    return wrapped
+
+
+def join_wrapped(raw_lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Re-join prose that was hard-wrapped into several lines (plain-text mail, RFCs, <br>).
+
+    Inside a block, a line joins the previous one when that line leaves its sentence open
+    and either this one starts in lower case, or the block is cut at a fixed width.
+
+    Args:
+        raw_lines: `(text, blank_before)` pairs of the non-empty lines.
+
+    Returns:
+        The same pairs with wrapped runs joined into one line each.
+    """
+    joined: list[tuple[str, bool]] = []
+    for block in _blocks(raw_lines):
+        wrapped = _wrapped_block(block)
+        width = max(len(text) for text in block)
+        current = block[0]
+        first = True
+        for text in block[1:]:
+            last = current.rsplit("\n", 1)[-1]
+            if _continues(last, text, wrapped) and (
+                not wrapped or len(last) >= _WRAP_FILL * width or text[:1].islower()
+            ):
+                current = f"{current}\n{text}"
+                continue
+            joined.append((current.replace("\n", " "), first))
+            current, first = text, False
+        joined.append((current.replace("\n", " "), first))
+    return joined
 
 
 def mark_repeated_prefixes(lines: list[Line]) -> None:
