@@ -36,8 +36,12 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    url = urljoin(base, href) if base else href
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
+    try:
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return None
+    except ValueError:  # malformed hosts such as "http://[not-an-ip]"
         return None
     return url
 

@@ -38,6 +38,8 @@ def test_normalize_url(url, expected):
         ("javascript:void(0)", "https://example.com/", None),
         ("mailto:a@b.c", None, None),
         ("", "https://example.com/", None),
+        ("http://[ccpa-preferences]/x", None, None),
+        ("/x", "http://[broken", None),
     ],
 )
 def test_absolute_url(href, base, expected):
