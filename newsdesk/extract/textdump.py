@@ -66,6 +66,7 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
+_BREADCRUMB_STRICT = re.compile(r"\s(?:>|›|»|→)\s")
 _SECTION_LABEL = re.compile(
     r"^(?:section|category|rubrik|sección|rubrique)\s*:\s*(.{2,40})$", re.IGNORECASE
 )
@@ -82,6 +83,8 @@ _SCORE_TINY = -3.5
 _PROSE_CAP = 150.0
 _HEADER_WINDOW = 30
 _TITLE_INSIDE_BODY = 4
+_ANCHOR_WINDOW = 16
+_BETWEEN_CAP = 4.0
 
 
 @dataclass
@@ -262,7 +265,13 @@ def _title_candidates(dump: _Dump, body_start: int) -> list[Line]:
         and line.index not in dump.meta
         and line.index not in dump.link_lines
         and not byline_names(line.text, allow_bare=True)
+        and not _is_breadcrumb(line)
     ]
+
+
+def _is_breadcrumb(line: Line) -> bool:
+    """A "Home > News > Headline" trail: it may end with the headline but is not one."""
+    return len(_BREADCRUMB_STRICT.findall(line.text)) >= 2
 
 
 def _skippable(dump: _Dump, line: Line) -> bool:
@@ -307,12 +316,20 @@ def _previous_content(dump: _Dump, index: int) -> Line | None:
 
 
 def _anchor_bonus(dump: _Dump, line: Line) -> float:
-    """Bonus for a byline or date right under the line: the strongest headline signal."""
-    following = dump.lines[line.index + 1 : line.index + 4]
+    """Bonus for a byline or date under the line: the strongest headline signal.
+
+    Share rows and other furniture may sit in between; a couple of short lines (a section
+    label, a comment count) may too, but no prose and no other headline.
+    """
+    short_lines = 0
+    following = dump.lines[line.index + 1 : line.index + 1 + _ANCHOR_WINDOW]
     for offset, other in enumerate(following):
         if _is_byline_or_date(dump, other):
-            return 5.0 if offset == 0 else 3.0
-        if not _skippable(dump, other) and other.words > 4:
+            return 5.0 if offset == 0 else 3.5
+        if _skippable(dump, other):
+            continue
+        short_lines += 1
+        if other.words > 4 or short_lines > 2:
             return 0.0
     return 0.0
 
@@ -332,8 +349,8 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     if (
         prev_line
         and next_line
-        and _is_byline_or_date(dump, prev_line)
-        and (_is_byline_or_date(dump, next_line))
+        and prev_line.index in dump.meta
+        and _is_byline_or_date(dump, next_line)
     ):
         # A line inside the byline block ("Tech Insider", "Health News").
         score -= 6.0
@@ -346,12 +363,22 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     if standfirst:
         score += 3.0
     before = _previous_content(dump, line.index)
-    if before is not None and is_heading_like(before) and 4 <= before.words < words:
+    if (
+        before is not None
+        and is_heading_like(before)
+        and before.words >= 4
+        and before.index not in dump.meta
+    ):
+        # A shorter kicker sits above a headline; a headline sits above its deck or label.
         score -= 3.0
     if _repeats(dump, line):
         score += 3.0
-    if _copies(dump, line) >= 2:
+    copies = _copies(dump, line)
+    if copies >= 2 and words <= 3:
         score -= 4.0
+    elif copies >= 1 and words >= 4:
+        # Headlines come back in the tab title, share text, breadcrumbs and footers.
+        score += 2.5
     if title_case_ratio(line.text) >= 0.6:
         score += 1.0
     between = [
@@ -361,9 +388,9 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
         and not is_prose(other)
         and not (standfirst and other is after)
     ]
-    score -= 0.8 * len(between) + 0.05 * (body_start - line.index)
+    score -= min(_BETWEEN_CAP, 0.8 * len(between)) + 0.05 * (body_start - line.index)
     if line.index >= body_start:
-        score -= 3.0
+        score -= 5.0
     if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
         score -= 3.0
     return score

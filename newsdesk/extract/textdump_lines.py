@@ -39,6 +39,9 @@ _COUNT_LINE = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_FILE_NAME = re.compile(
+    r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp4|mov|webm|mp3)$", re.IGNORECASE
+)
 # Hard-wrapped prose: lines cut at a fixed width of at least this many characters, each
 # filling at least this share of it.
 _WRAP_MIN_WIDTH = 40
@@ -227,7 +230,7 @@ def _prefix_key(line: Line) -> tuple[str, str] | None:
     if line.words > 14 or line.cjk:
         return None
     words = _LETTER_WORD.findall(line.text.lower())
-    if len(words) < 3 or _WORD.findall(line.text)[:2] != words[:2]:
+    if len(words) < 3 or _WORD.findall(line.text.lower())[:2] != words[:2]:
         return None
     return words[0], words[1]
 
@@ -278,6 +281,8 @@ def is_debris(text: str, words: float) -> bool:
     if words <= 60 and COOKIE_PATTERN.search(text):
         return True
     if words <= 16 and CREDIT_PATTERN.search(text):
+        return True
+    if _FILE_NAME.match(text):
         return True
     return not _WORD.search(text) and not _CODE.search(text)
 
