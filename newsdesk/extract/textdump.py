@@ -614,7 +614,11 @@ def _page_type(story: Story, dump: _Dump) -> str:
         and sum(len(p) for p in story.paragraphs) >= 120
     ):
         return "article"
-    headline_lines = sum(1 for line in dump.lines if is_heading_like(line) and line.words >= 3)
+    headline_lines = sum(
+        1
+        for line in dump.lines
+        if line.words >= 3 and (is_heading_like(line) or (line.templated and not line.terminal))
+    )
     if headline_lines >= 8 or len(story.links) >= 5:
         return "listing"
     return "other"

@@ -69,6 +69,8 @@ class Line:
         debris: Page furniture: a nav/share/cookie label, a count, a credit line.
         barrier: Ends the article: a comments header or a footer line.
         caption: Looks like a picture caption (ends with a credit).
+        templated: One of a run of lines sharing their first words (menus, share rows,
+            or a listing's headlines); such lines are also debris.
     """
 
     index: int
@@ -81,6 +83,7 @@ class Line:
     debris: bool
     barrier: bool
     caption: bool = False
+    templated: bool = False
 
     @property
     def chars(self) -> int:
@@ -224,6 +227,7 @@ def mark_repeated_prefixes(lines: list[Line]) -> None:
         same = [j for j in window if keys[j] == key]
         if len(same) >= 3:
             lines[i].debris = True
+            lines[i].templated = True
 
 
 def _prefix_key(line: Line) -> tuple[str, str] | None:
