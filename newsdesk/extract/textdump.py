@@ -64,6 +64,7 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     r"\b(?:by|of|to|for|the|a|an|and|or|in|on|with|from|at|as|de|la|le|der|die|und|y|et)$",
     re.IGNORECASE,
 )
+_TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _BREADCRUMB_STRICT = re.compile(r"\s(?:>|›|»|→)\s")
@@ -133,6 +134,9 @@ def extract_text_dump(
     title_index = _pick_title(dump, span[0] if span else len(lines))
     if span and title_index is not None and span[0] <= title_index < span[1]:
         span = (title_index + 1, span[1])
+    elif span and title_index == span[0] == span[1] and lines[title_index].words >= 12:
+        # A one-line page: the line is the text, not a headline over nothing.
+        title_index = None
     summary_index = _pick_standfirst(dump, title_index, span)
     if span and summary_index is not None and summary_index >= span[0]:
         span = (summary_index + 1, span[1]) if summary_index < span[1] else None
@@ -154,7 +158,8 @@ def extract_text_dump(
 
 
 def _is_date_line(line: Line) -> bool:
-    if line.words > 16:
+    if line.words > 16 or _TABLE_CELL.search(line.text):
+        # A table row that holds a date is data, not a dateline.
         return False
     return (
         find_date(line.text) is not None
