@@ -309,6 +309,10 @@ def _wrong_feed(h: _Handler, count: int) -> None:
     h.send_body(200, fixture_bytes("heise.html.gz"), "text/html; charset=utf-8")
 
 
+def _untyped_page(h: _Handler, count: int) -> None:
+    h.send_body(200, fixture_bytes("heise.html.gz"), "application/octet-stream")
+
+
 def _wrong_page(h: _Handler, count: int) -> None:
     h.send_body(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")
 
@@ -364,6 +368,7 @@ _EXACT: dict[str, Route] = {
     "/moved/feed.atom": _moved,
     "/wrong/feed.xml": _wrong_feed,
     "/wrong/image": _wrong_page,
+    "/untyped/page": _untyped_page,
     "/bomb/gzip": _bomb,
     "/bomb/br": _bomb,
     "/huge/declared": _huge,

@@ -35,6 +35,7 @@ from newsdesk.fetch.fetcher import backoff_delay, parse_retry_after
 from newsdesk.fetch.links import feed_item_links, sitemap_links
 from newsdesk.fetch.policy import RobotsAnswer, parse_robots
 from newsdesk.fetch.sources import Limits, parse_sources
+from newsdesk.fetch.state import source_lock
 from newsdesk.raw import RawStore
 from newsdesk.settings import Paths
 
@@ -287,6 +288,14 @@ def test_report_is_saved_for_status(paths, server, clock):
     assert (paths.raw / "fetch_state" / "register.json").exists()
 
 
+def test_real_clock_and_sleep_by_default(paths, server):
+    write_sources(
+        paths, [{"name": "ars", "feeds": [server.url("/feeds/ars.rss")], "min_delay_s": 0}]
+    )
+    report = fetch_sources(paths, capture_day=DAY, time_budget_s=20)
+    assert (report.source("ars").pages_fetched, report.budget_exhausted) == (1, False)
+
+
 def test_only_the_named_source_is_fetched(paths, server, clock):
     write_sources(
         paths,
@@ -528,6 +537,12 @@ def test_wrong_content_types(paths, server, clock):
     ]
     ((_, _, _, http, _),) = responses(paths, "wrong", "/wrong/image")
     assert http.get_header("Content-Type") == "image/png"  # the true type, for the WARC reader
+
+
+def test_html_sent_as_octet_stream_is_sniffed(paths, server, clock):
+    write_sources(paths, [{"name": "untyped", "feeds": [listing(server, "/untyped/page")]}])
+    report = run(paths, clock).source("untyped")
+    assert (report.pages_fetched, report.errors) == (1, [])
 
 
 def test_deflate_page_is_decoded(paths, server, clock):
@@ -824,6 +839,16 @@ def test_the_example_in_the_docs_is_valid():
         "allow_private",
     ):
         assert f"`{key}`" in doc, key
+
+
+def test_a_source_being_fetched_elsewhere_is_skipped(paths, server, clock):
+    write_sources(paths, [{"name": "register", "feeds": [server.url("/feeds/register.atom")]}])
+    with source_lock(paths.raw, "register") as locked:
+        assert locked
+        report = run(paths, clock).source("register")
+    assert report.errors == ["register: another fetch of this source is running; skipped"]
+    assert server.requests == []
+    assert run(paths, clock).source("register").pages_fetched == 2
 
 
 def test_temp_files_removed_even_when_nothing_recorded(paths, clock):

@@ -199,8 +199,12 @@ class HttpClient:
         self.user_agent = user_agent
         transport = httpx.HTTPTransport(trust_env=False)
         # httpx has no public hook for the network backend; the pool reads this attribute
-        # each time it opens a connection.
-        transport._pool._network_backend = GuardedBackend(allow_private=allow_private)
+        # each time it opens a connection. Setting a misspelt attribute would silently leave
+        # the address checks off, hence the check.
+        pool = transport._pool
+        if not isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
+            raise RuntimeError("httpcore changed: cannot install the address-checking backend")
+        pool._network_backend = GuardedBackend(allow_private=allow_private)
         self._client = httpx.Client(
             transport=transport,
             trust_env=False,
@@ -247,7 +251,10 @@ class HttpClient:
         problem = url_problem(url)
         if problem:
             raise FetchError(problem)
-        request = self._client.build_request("GET", url, headers=headers)
+        try:
+            request = self._client.build_request("GET", url, headers=headers)
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            raise FetchError(f"invalid URL {url!r}: {exc}") from exc
         started_at = datetime.now(UTC)
         deadline = time.monotonic() + self.limits.request_timeout_s
         try:

@@ -44,6 +44,8 @@ def feed_item_links(data: bytes, base_url: str) -> list[str]:
         if str(exc).startswith(EMPTY_FEED):
             return []
         raise NotAFeedError(str(exc)) from exc
+    except Exception as exc:  # whatever a server sends must not stop the run
+        raise NotAFeedError(f"feed extractor failed: {type(exc).__name__}: {exc}") from exc
     urls = [absolute_url(item.url, base_url) for item in items if isinstance(item, Story)]
     return unique_urls(urls)
 

@@ -9,6 +9,7 @@ they are counted in the report.
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from newsdesk.fetch.links import NotAFeedError, feed_item_links, sitemap_links, 
 from newsdesk.fetch.policy import Budget, BudgetExhausted, HostThrottle, RobotsRules
 from newsdesk.fetch.report import FetchReport, SourceReport, save_last_report
 from newsdesk.fetch.sources import Source, SourcesConfig, load_sources
-from newsdesk.fetch.state import SourceState
+from newsdesk.fetch.state import SourceState, source_lock
 from newsdesk.fetch.warcfile import WarcRecorder
 from newsdesk.raw import RawStore
 from newsdesk.settings import Paths
@@ -33,6 +34,12 @@ FEED_ACCEPT = (
 SITEMAP_ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: Content types under which servers often send HTML; such bodies are sniffed.
+SNIFFED_TYPES = frozenset({"", "application/octet-stream", "text/plain"})
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 #: Child sitemaps followed per sitemap index.
 MAX_CHILD_SITEMAPS = 20
 
@@ -115,7 +122,8 @@ class _SourceRun:
         self.run = run
         self.source = source
         self.report = SourceReport(source=source.name)
-        self.state = SourceState.load(run.paths.raw, source.name)
+        # Loaded in `execute`, under the source's lock.
+        self.state = SourceState(path=Path())
 
     def execute(self) -> SourceReport:
         try:
@@ -123,6 +131,17 @@ class _SourceRun:
         except BudgetExhausted as exc:
             self.report.error(self.source.name, f"{exc}; source not fetched")
             return self.report
+        with source_lock(self.run.paths.raw, self.source.name) as locked:
+            if not locked:
+                self.report.error(
+                    self.source.name, "another fetch of this source is running; skipped"
+                )
+                return self.report
+            self.state = SourceState.load(self.run.paths.raw, self.source.name)
+            self._fetch_into_raw()
+        return self.report
+
+    def _fetch_into_raw(self) -> None:
         config = self.run.config
         with (
             WarcRecorder(self.run.paths.raw, self._file_name(), self._warcinfo()) as warc,
@@ -159,7 +178,6 @@ class _SourceRun:
         # Only once the WARC is safely registered: otherwise a lost file would leave the
         # state claiming pages (or feed versions) that raw does not hold.
         self.state.save()
-        return self.report
 
     def _listings(self, fetcher: Fetcher) -> list[str]:
         items: list[str] = []
@@ -276,9 +294,11 @@ def _page_problem(outcome: Outcome) -> str | None:
         return f"HTTP {exchange.status} with an empty body"
     if not exchange.body.strip():
         return "empty body"
-    if exchange.content_type not in HTML_TYPES:
-        return f"not an HTML page ({_type_of(outcome)})"
-    return None
+    if exchange.content_type in HTML_TYPES:
+        return None
+    if exchange.content_type in SNIFFED_TYPES and _HTML_START.match(exchange.body[:2048]):
+        return None
+    return f"not an HTML page ({_type_of(outcome)})"
 
 
 def _type_of(outcome: Outcome) -> str:

@@ -9,9 +9,11 @@ already seen. The state only saves work: the warehouse is rebuilt from the WARC 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,6 +115,28 @@ class SourceState:
             "seen": sorted(self.seen),
         }
         write_json_atomic(self.path, data)
+
+
+@contextlib.contextmanager
+def source_lock(raw: Path, source_name: str) -> Iterator[bool]:
+    """Hold the source's lock file if no other run holds it.
+
+    Yields:
+        True when the lock is held for the duration of the block, False when another
+        process (or run) is fetching this source.
+    """
+    path = state_dir(raw) / f"{source_name}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _key(url: str) -> str:
