@@ -347,3 +347,125 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     assert story.page_type in PAGE_TYPES
     assert [link.position for link in story.links] == list(range(len(story.links)))
     assert all(link.kind in LINK_KINDS for link in story.links)
+
+
+# --- rules added for real news pages -------------------------------------------------------
+
+WRAPPED = """Home
+News
+
+Storage protocol draft published
+
+This draft describes a protocol by which client-side applications,
+running inside a web browser, can communicate with a data storage
+server that is hosted on a different domain name. This way, the
+provider of a web application need not also play the role of data
+storage provider, and access control is based on bearer tokens.
+
+The protocol supports storing, retrieving, and removing individual
+documents, as well as listing the contents of an individual folder
+that the user has chosen to share with the application in question.
+"""
+
+
+def test_hard_wrapped_prose_is_rejoined() -> None:
+    story = extract_text_dump(WRAPPED)
+    assert len(story.paragraphs) == 2
+    assert story.paragraphs[0].startswith("This draft describes a protocol")
+    assert story.paragraphs[0].endswith("access control is based on bearer tokens.")
+    assert story.title == "Storage protocol draft published"
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # A headline over a lower-case byline stays apart.
+        (["Angry media won’t buckle over new surveillance laws", "by: Laurie Oakes"], 2),
+        # A list of headlines filling the width is not wrapped prose.
+        (
+            [
+                "Marissa Mayer’s Media Problem at Yahoo Is Now Verizon’s to Solve",
+                "Verizon Announces Deal to Buy Yahoo’s Core Business for Billions",
+                "Why Verizon Can’t Quit Yahoo Even After the Data Breaches Came",
+            ],
+            3,
+        ),
+        # A sentence carried on in lower case joins.
+        (["The mayor said the bridge would open in spring", "next year, after the vote."], 1),
+    ],
+)
+def test_wrapped_line_joining(lines: list[str], joined: int) -> None:
+    from newsdesk.extract.textdump_lines import join_wrapped
+
+    pairs = [(text, k == 0) for k, text in enumerate(lines)]
+    assert len(join_wrapped(pairs)) == joined
+
+
+def _news_page(head: str) -> str:
+    return head + "\n\n" + "\n\n".join(BODY) + "\n\nRelated\n\nTram network expansion delayed\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        (
+            "byline under share rows",
+            f"Home\nWorld\n{TITLE}\nShare on Facebook\nShare on Twitter\nShare via Email\n"
+            "Print Article\nBy Erin Cunningham March 18 at 3:57 PM\n"
+            "Mayor promises more cycle lanes for the city",
+        ),
+        (
+            "section label over the headline is not a byline",
+            f"Home\nFree Future\n{TITLE}\nBy Jane Smith, Staff Writer\nApril 5, 2018",
+        ),
+        (
+            "repeated headline beats a photo caption near the body",
+            f"The Harbour Times\n{TITLE}\nSign In\nSubscribe\nLocal News\n{TITLE}\n"
+            "Share on Facebook\nShare on Twitter\nBy Jane Smith\n1 of 24\nFull Screen\n"
+            "Crowds gather at the harbour front for the vote",
+        ),
+        (
+            "breadcrumb trail ending with the headline",
+            f"Home > News > 2024 > {TITLE}\n« Previous | Next »\n03.04.2024 10:31\n{TITLE}",
+        ),
+        (
+            "an image file name is not a headline",
+            f"Home\n{TITLE}\nBy Jane Smith\nApril 5, 2018\nTags\nHarbour Bridge\n"
+            "Council News\nbridge-render-1160x768.jpg",
+        ),
+    ],
+)
+def test_title_rules(name: str, head: str) -> None:
+    story = extract_text_dump(_news_page(head))
+    assert story.title == TITLE, name
+    assert story.paragraphs[: len(BODY)] == BODY, name
+
+
+def test_repeated_prefix_menu_is_debris_whatever_the_case() -> None:
+    head = (
+        "Link externo, abre página da Gazeta no Twitter\n"
+        "Link externo, abre página da Gazeta no Linkedin\n"
+        "Link externo, abre página da Gazeta no Instagram\n"
+        f"{TITLE}\n"
+        "Na ocasião, o conselho aprovou a ponte depois de um longo debate na câmara"
+    )
+    story = extract_text_dump(_news_page(head))
+    assert story.title == TITLE
+
+
+def test_table_rows_with_dates_are_not_datelines() -> None:
+    rows = "\n".join(f"2020-08-01 17:{m:02d}:00+00 │ 400 │ {m}" for m in range(50, 60))
+    text = _dump(after="\n\n".join(BODY) + "\n\n" + rows + "\n\n" + "\n\n".join(BODY))
+    story = extract_text_dump(text.replace("\n\n".join(BODY), "", 1))
+    assert "2020-08-01 17:55:00+00 │ 400 │ 55" in story.paragraphs
+    assert story.paragraphs[-1] == BODY[-1]
+
+
+def test_one_line_page_is_text_not_title() -> None:
+    line = (
+        "AI has not meaningfully changed anything in cybersecurity so far and deep fake "
+        "phishing is still rare"
+    )
+    story = extract_text_dump(line)
+    assert story.title is None
+    assert story.paragraphs == [line]
