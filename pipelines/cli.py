@@ -249,17 +249,14 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _last_fetch_report(paths: Paths) -> dict[str, Any] | None:
-    try:
-        from newsdesk.fetch.run import load_last_report
-    except ImportError:
-        return None
+    from newsdesk.fetch import load_last_report
+
     return load_last_report(paths)
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Fetch every source's feeds and new article pages into raw/."""
-    from newsdesk.fetch.run import fetch_sources
-    from newsdesk.fetch.sources import SourcesError
+    from newsdesk.fetch import SourcesError, fetch_sources
 
     paths = _paths(args)
     sources = Path(args.sources) if args.sources else None

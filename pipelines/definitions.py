@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.fetch import fetched_pages
 from assets.lake import entity_mentions, story_records
 from assets.raw import raw_news_items
 from assets.warehouse import warehouse_tables
@@ -10,7 +11,7 @@ from pipelines.resources import default_resources
 from pipelines.schedules import nightly_refresh
 from pipelines.sensors import landing_sensor
 
-ASSETS = [raw_news_items, story_records, entity_mentions, warehouse_tables]
+ASSETS = [fetched_pages, raw_news_items, story_records, entity_mentions, warehouse_tables]
 
 defs = dg.Definitions(
     assets=ASSETS,

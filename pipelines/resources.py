@@ -7,7 +7,7 @@ volume, more spaCy processes) in the code location, not in asset code.
 
 from __future__ import annotations
 
-from assets.resources import EntityModel, NewsdeskHome
+from assets.resources import EntityModel, NewsdeskHome, SourcesFile
 
 
 def default_resources(home: str = "") -> dict[str, object]:
@@ -16,4 +16,8 @@ def default_resources(home: str = "") -> dict[str, object]:
     Args:
         home: Home folder; empty means `$NEWSDESK_HOME` at run time, else `./data`.
     """
-    return {"newsdesk": NewsdeskHome(home=home), "entity_model": EntityModel()}
+    return {
+        "newsdesk": NewsdeskHome(home=home),
+        "entity_model": EntityModel(),
+        "sources": SourcesFile(),
+    }

@@ -8,7 +8,7 @@ import dagster as dg
 from assets.resources import NewsdeskHome
 from newsdesk.landing import landing_files
 from newsdesk.raw import day_of
-from pipelines.jobs import refresh_job
+from pipelines.jobs import PROCESS_KEYS, refresh_job
 
 
 def arrival_ns(stat) -> int:
@@ -58,6 +58,7 @@ def landing_sensor(context: dg.SensorEvaluationContext, newsdesk: NewsdeskHome):
         dg.RunRequest(
             run_key="landing-" + hashlib.sha256("\n".join(names).encode("utf-8")).hexdigest()[:16],
             partition_key=day,
+            asset_selection=list(PROCESS_KEYS),
             tags={"newsdesk/trigger": "landing", "newsdesk/files": str(len(names))},
         )
         for day, names in sorted(by_day.items())

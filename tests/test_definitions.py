@@ -19,6 +19,7 @@ def test_definitions_hold_the_expected_graph():
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {
         "raw/news_items",
+        "raw/fetched_pages",
         "lake/stories",
         "lake/related_links",
         "lake/rejected_items",
@@ -72,8 +73,12 @@ def test_nightly_refresh_requests_yesterday_and_pending_days(home):
         repository_def=defs.get_repository_def(),
     ) as context:
         requests = schedule.evaluate_tick(context).run_requests
-    days = sorted(r.partition_key for r in requests)
-    assert days == sorted({"2030-05-01", item.capture_day})
+    processing = [r for r in requests if "newsdesk/fetch" not in r.tags]
+    (fetch,) = [r for r in requests if "newsdesk/fetch" in r.tags]
+    assert sorted(r.partition_key for r in processing) == sorted({"2030-05-01", item.capture_day})
+    assert all(dg.AssetKey(["raw", "fetched_pages"]) not in r.asset_selection for r in processing)
+    # Fetching lands today's items; it runs the whole graph for today's partition.
+    assert fetch.partition_key == "2030-05-02" and fetch.asset_selection is None
     assert len({r.run_key for r in requests}) == len(requests)
 
 
