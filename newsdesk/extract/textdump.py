@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.dates import check_published
+from newsdesk.extract.textdump_classify import trim_span
 from newsdesk.extract.textdump_labels import CONTRIBUTOR_PREFIX, ERROR_PATTERN, fold
 from newsdesk.extract.textdump_lines import (
     Line,
@@ -99,6 +100,14 @@ class _Dump:
     blocks: list[LinkBlock] = field(default_factory=list)
     captured: tuple[int, datetime] | None = None
     paragraph_breaks: bool = False
+    _folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        """`fold` of every line, computed once."""
+        if self._folded is None:
+            self._folded = [fold(line.text) for line in self.lines]
+        return self._folded
 
 
 def extract_text_dump(
@@ -131,6 +140,8 @@ def extract_text_dump(
     _mark_links(dump)
     story = Story(source_kind="text", url=url, source_path=source_path)
     span = _body_span(dump)
+    if span:
+        span = trim_span(lines, span, lambda line: _body_line_ok(dump, line))
     title_index = _pick_title(dump, span[0] if span else len(lines))
     if span and title_index is not None and span[0] <= title_index < span[1]:
         span = (title_index + 1, span[1])
@@ -297,14 +308,15 @@ def _next_content(dump: _Dump, index: int) -> Line | None:
 
 def _repeats(dump: _Dump, line: Line) -> bool:
     """True when the headline shows up inside another line ("Share <title>", "<title> | Site")."""
-    key = fold(line.text)
+    folded = dump.folded
+    key = folded[line.index]
     if len(key) < 10:
         return False
     return any(
         other.index != line.index
-        and key in fold(other.text)
-        and fold(other.text) != key
         and other.chars < 3 * line.chars
+        and key in folded[other.index]
+        and folded[other.index] != key
         for other in dump.lines
     )
 

@@ -176,6 +176,7 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"articles|posts|news|today))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|"
             r"be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|"
             r"we\s+recommend|what\s+to\s+read\s+next|read\s+next|up\s+next|"
+            r"(?:other\s+)?people\s+(?:are|also)\s+read(?:ing)?|"
             r"more\s+(?:top\s+)?(?:stories|news)\s+you\s+(?:may|might)\s+like|"
             r"lo\s+m[áa]s\s+le[íi]do|les\s+plus\s+lus|meistgelesen)\s*:?$",
             re.IGNORECASE,
@@ -296,3 +297,50 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+
+#: Headers that certainly close an article when they follow its text: comment sections with a
+#: count or a call to comment, author boxes, editor marks.
+END_STRONG = re.compile(
+    r"^[/#*|»>\s-]*(?:"
+    r"(?:there\s+(?:are|is)\s+)?\d[\d.,]*\s*(?:comments?|responses?|replies|kommentare?|"
+    r"commentaires?|comentarios?|coment[áa]rios?|commenti|reacties|koment[áa]ř[eůi]?)|"
+    r"(?:comments?|kommentare|commentaires|comentarios|comments?\s+and\s+replies)\s*"
+    r"[(\[]\s*\d[\d.,]*\s*[)\]]|"
+    r"(?:view|show|read|load|see|expand|open)\s+(?:all\s+|the\s+)?(?:\d+\s+)?"
+    r"(?:comments?|replies|discussion).*|"
+    r"(?:kommentare|commentaires|comentarios)\s+(?:lesen|lire|ver)\b.*|"
+    r"reader\s+comments|(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*|"
+    r"(?:no|\d+)\s+comments?\s*:?|sign\s+in\s+to\s+(?:comment|post\s+a\s+comment)\b.*|"
+    r"join\s+the\s+(?:conversation|discussion)\b.*|"
+    r"(?:about|more\s+by)\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in)?|"
+    r"[\[【(（]?\s*(?:责任编辑|責任編輯|编辑|編輯)\s*[:：].{0,30}"
+    r")\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+#: Headers that close an article unless the article text resumes right after them (an inline
+#: "Related" box, a share row after the lead): related and popular lists, share and tag rows.
+END_WEAK = re.compile(
+    r"^[/#*|»>\s-]*(?:"
+    r"comments|responses|discussion|"
+    r"related(?:\s+(?:articles?|stories|story|posts?|news|content|coverage|reading|links|"
+    r"topics|searches|videos?))?|"
+    r"more\s+(?:from|like\s+this|stories|articles|news|coverage|on\s+this\s+(?:story|topic))"
+    r"\b.{0,40}|more\s+about\s*:.{0,60}|"
+    r"(?:most\s+(?:popular|read|viewed|shared|commented|emailed)|popular\s+(?:now|stories|"
+    r"posts|articles)|trending(?:\s+now)?|top\s+stories|similar\s+(?:articles|stories|posts)|"
+    r"recommended(?:\s+for\s+you)?|read\s+next|what\s+to\s+read\s+next|up\s+next|"
+    r"next\s+up\b.{0,30}|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
+    r"in\s+other\s+news|also\s+on\b.{0,30}|other\s+stories)|"
+    r"(?:t[óo]picos|art[íi]culos|noticias|notas)\s+relacionad[oa]s|"
+    r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|"
+    r"auch\s+(?:auf|bei)\b.{0,30}|související(?:\s+\w+)?|相关(?:阅读|新闻|文章)|"
+    r"【?関連(?:記事|ニュース)】?|"
+    r"share\s+this(?:\s+(?:story|article|post|page)\b.{0,20})?|"
+    r"(?:tags|tagged|topics|labels|filed\s+(?:under|in)|posted\s+in|categories|"
+    r"in\s+this\s+article|related\s+topics|etiquetas|schlagworte|themen|mots-cl[ée]s)"
+    r"(?:\s*[:：].{0,80})?|"
+    r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball\s+rights\s+reserved\b.{0,40}"
+    r")\s*[:：]?\s*$",
+    re.IGNORECASE,
+)

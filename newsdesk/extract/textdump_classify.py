@@ -1,0 +1,280 @@
+"""A jusText-style second pass over the body run of a plain-text page dump.
+
+`textdump` finds the body as the densest run of prose lines. That run is greedy: prose after
+the article (comment threads, teaser snippets, live tickers) pulls it past the end whenever it
+outweighs the furniture in between. This module refines the run:
+
+1. `classify` gives every line a jusText class (Pomikálek's algorithm): good / near-good /
+   short / bad by length and stopword density, then the context pass, where short and
+   near-good lines take the class of the good or bad lines around them;
+2. `trim_span` ends the body at the first strong end-of-article signal (a comments header, a
+   related-stories header, a share/tag row, an author box, an editor mark; see `END_PATTERN`)
+   or teaser list (three or more short headline-like lines in a row) once enough body text
+   precedes it, and drops bad lines from the edges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from newsdesk.extract.textdump_labels import ALL_STOPWORDS, END_STRONG, END_WEAK, fold
+from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose
+
+try:
+    import justext
+except ImportError:  # pragma: no cover - justext comes with trafilatura
+    justext = None
+
+GOOD, NEAR_GOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+
+# jusText's defaults, in characters; stopword densities are tuned for its long stoplists.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# Body text that must come before an end signal for it to count as the end.
+MIN_BODY_WORDS = 80
+END_MAX_WORDS = 14
+RESUME_WINDOW = 10
+RESUME_WORDS = 15
+# Teaser snippets are a sentence or two; a paragraph this long is the article again.
+RESUME_LONG_WORDS = 45
+TEASER_RUN = 3
+TEASER_MIN_WORDS = 3
+TEASER_MAX_WORDS = 20
+
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "cs": "Czech",
+    "ru": "Russian",
+    "pl": "Polish",
+    "sv": "Swedish",
+}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=16)
+def stoplist(language: str | None) -> frozenset[str]:
+    """The jusText stoplist for an ISO 639-1 code, or the extractor's short lists as fallback."""
+    name = _LANGUAGE_NAMES.get(language or "")
+    if justext is not None and name:
+        try:
+            return frozenset(justext.get_stoplist(name))
+        except ValueError:  # pragma: no cover - every mapped name ships with jusText
+            pass
+    return ALL_STOPWORDS
+
+
+def _stop_density(text: str, stopwords: frozenset[str]) -> float:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in stopwords) / len(words)
+
+
+def _context_free(
+    line: Line, stopwords: frozenset[str], is_furniture: Callable[[Line], bool]
+) -> str:
+    if is_furniture(line):
+        return BAD
+    # CJK text has no spaces and no stoplist here: judge it by length alone.
+    length = line.chars * 3 if line.cjk else line.chars
+    if length < LENGTH_LOW:
+        return SHORT
+    density = 1.0 if line.cjk else _stop_density(line.text, stopwords)
+    if density >= STOPWORDS_HIGH and length > LENGTH_HIGH:
+        return GOOD
+    if density >= STOPWORDS_LOW:
+        return NEAR_GOOD
+    return BAD
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] in (GOOD, BAD):
+            return classes[j]
+        if classes[j] == NEAR_GOOD and not ignore_neargood:
+            return NEAR_GOOD
+        j += step
+    return BAD
+
+
+def classify(
+    lines: list[Line],
+    stopwords: frozenset[str] = ALL_STOPWORDS,
+    is_furniture: Callable[[Line], bool] = lambda line: False,
+) -> list[str]:
+    """The jusText classes of the lines of a dump, after the context pass.
+
+    Args:
+        lines: The dump's lines, in order.
+        stopwords: Stoplist of the dump's language (see `stoplist`).
+        is_furniture: Lines already known to be page furniture (menus, link blocks), which are
+            bad whatever their text.
+
+    Returns:
+        One of GOOD, NEAR_GOOD, SHORT, BAD per line. Short lines between two good ones become
+        good, between two bad ones bad; near-good lines next to a good one become good.
+    """
+    initial = [_context_free(line, stopwords, is_furniture) for line in lines]
+    classes = list(initial)
+    # Short lines first look past near-good neighbours to the nearest good/bad line.
+    for i, cls in enumerate(initial):
+        if cls != SHORT:
+            continue
+        before = _neighbour(initial, i, -1, ignore_neargood=True)
+        after = _neighbour(initial, i, 1, ignore_neargood=True)
+        if before == after:
+            classes[i] = before
+        elif GOOD in (before, after):
+            nearest_before = _neighbour(initial, i, -1, ignore_neargood=False)
+            nearest_after = _neighbour(initial, i, 1, ignore_neargood=False)
+            classes[i] = GOOD if NEAR_GOOD in (nearest_before, nearest_after) else BAD
+        else:
+            classes[i] = BAD
+    for i, cls in enumerate(initial):
+        if cls != NEAR_GOOD:
+            continue
+        before = _neighbour(classes, i, -1, ignore_neargood=True)
+        after = _neighbour(classes, i, 1, ignore_neargood=True)
+        classes[i] = BAD if before == after == BAD else GOOD
+    return classes
+
+
+def end_signal(line: Line) -> str | None:
+    """The strength of an end-of-article signal ("strong" or "weak"), or None."""
+    if line.words > END_MAX_WORDS:
+        return None
+    if END_STRONG.match(line.text):
+        return "strong"
+    # A bare "Comment" is a button or a table heading; comment sections say "Comments".
+    if (line.barrier and fold(line.text) != "comment") or END_WEAK.match(line.text):
+        return "weak"
+    return None
+
+
+def _resumes(
+    lines: list[Line],
+    i: int,
+    end: int,
+    is_furniture: Callable[[Line], bool],
+    window: int = RESUME_WINDOW,
+) -> bool:
+    """True when the article carries on after line `i`: two paragraphs in a row come soon.
+
+    Furniture in between (an advert label, a link box) is skipped; a teaser list has single
+    snippets between headlines, so it does not count as the article carrying on.
+    """
+    seen = 0
+    in_row = 0
+    for line in lines[i + 1 : end + 1]:
+        if is_furniture(line):
+            continue
+        seen += 1
+        if seen > window:
+            return False
+        if is_prose(line) and line.words >= RESUME_WORDS:
+            in_row += 1
+            if in_row >= 2 or line.words >= RESUME_LONG_WORDS:
+                return True
+        else:
+            in_row = 0
+    return False
+
+
+def _teaser_like(line: Line, furniture: Callable[[Line], bool]) -> bool:
+    return (
+        not line.terminal
+        and not furniture(line)
+        and TEASER_MIN_WORDS <= line.words <= TEASER_MAX_WORDS
+        and is_heading_like(line)
+        and not is_prose(line)
+    )
+
+
+def _teaser_run_end(
+    lines: list[Line], i: int, end: int, furniture: Callable[[Line], bool]
+) -> int | None:
+    """Last line of a run of at least `TEASER_RUN` headline-like lines starting at `i`."""
+    j = i
+    while j <= end and _teaser_like(lines[j], furniture):
+        j += 1
+    return j - 1 if j - i >= TEASER_RUN else None
+
+
+def _resume_points(
+    lines: list[Line], span: tuple[int, int], is_furniture: Callable[[Line], bool]
+) -> list[bool]:
+    """Per line of the run: do two paragraphs in a row come anywhere after it?"""
+    start, end = span
+    after = [False] * (end - start + 2)
+    previous_prose = False
+    found = False
+    for line in reversed(lines[start : end + 1]):
+        after[line.index - start] = found
+        if is_furniture(line):
+            continue
+        prose = is_prose(line) and line.words >= RESUME_WORDS
+        found = found or (prose and previous_prose)
+        previous_prose = prose
+    return after
+
+
+def trim_span(
+    lines: list[Line], span: tuple[int, int], body_ok: Callable[[Line], bool]
+) -> tuple[int, int]:
+    """End a body run at the first end-of-article signal that follows enough body text.
+
+    Args:
+        lines: The dump's lines.
+        span: The body run, inclusive line indices.
+        body_ok: Whether a line may be part of a body (not furniture, not a link).
+
+    Returns:
+        The run, possibly shorter; never empty.
+    """
+    start, end = span
+    words = 0.0
+    last_body = start
+    furniture = lambda line: not body_ok(line)  # noqa: E731
+    resume_later = _resume_points(lines, span, furniture)
+    for line in lines[start : end + 1]:
+        if words >= MIN_BODY_WORDS and _ends_here(lines, line, end, furniture, resume_later):
+            return start, last_body
+        if is_prose(line):
+            words += line.words
+        if body_ok(line) and (is_prose(line) or line.terminal):
+            last_body = line.index
+    return span
+
+
+def _ends_here(
+    lines: list[Line],
+    line: Line,
+    end: int,
+    furniture: Callable[[Line], bool],
+    resume_later: list[bool],
+) -> bool:
+    signal = end_signal(line)
+    if signal == "strong":
+        return True
+    if signal == "weak":
+        return not _resumes(lines, line.index, end, furniture)
+    if not _teaser_like(line, furniture) or (
+        line.index > 0 and _teaser_like(lines[line.index - 1], furniture)
+    ):
+        return False
+    run_end = _teaser_run_end(lines, line.index, end, furniture)
+    # A list inside an article (a table of contents, bullet points) is followed by more
+    # article somewhere in the run; a teaser list by snippets and furniture only.
+    start = end - len(resume_later) + 2
+    return run_end is not None and not resume_later[run_end - start]
