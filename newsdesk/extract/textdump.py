@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.dates import check_published
-from newsdesk.extract.textdump_classify import trim_span
+from newsdesk.extract.textdump_classify import title_context_penalty, trim_span
 from newsdesk.extract.textdump_labels import CONTRIBUTOR_PREFIX, ERROR_PATTERN, fold
 from newsdesk.extract.textdump_lines import (
     Line,
@@ -408,6 +408,7 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     score -= min(_BETWEEN_CAP, 0.8 * len(between)) + 0.05 * (body_start - line.index)
     if line.index >= body_start:
         score -= 5.0
+    score += title_context_penalty(dump.lines, line, lambda other: _skippable(dump, other))
     if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
         score -= 3.0
     return score

@@ -19,7 +19,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from newsdesk.extract.textdump_labels import ALL_STOPWORDS, END_STRONG, END_WEAK, fold
+from newsdesk.extract.textdump_labels import (
+    ALL_STOPWORDS,
+    END_STRONG,
+    END_WEAK,
+    GALLERY_PATTERN,
+    PROMPT_PATTERN,
+    fold,
+)
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose
 
 try:
@@ -44,6 +51,8 @@ RESUME_LONG_WORDS = 45
 TEASER_RUN = 3
 TEASER_MIN_WORDS = 3
 TEASER_MAX_WORDS = 20
+# A headline among this many headline-like lines in a row is one of a list of teasers.
+TEASER_LIST_TITLES = 4
 
 _LANGUAGE_NAMES = {
     "en": "English",
@@ -278,3 +287,42 @@ def _ends_here(
     # article somewhere in the run; a teaser list by snippets and furniture only.
     start = end - len(resume_later) + 2
     return run_end is not None and not resume_later[run_end - start]
+
+
+def _teaser_list_size(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> int:
+    """How many headline-like lines in a row the line belongs to (furniture breaks a run)."""
+
+    def listed(other: Line) -> bool:
+        return other.words >= 2 and is_heading_like(other) and not skip(other)
+
+    if not listed(line):
+        return 0
+    size = 1
+    for step in (-1, 1):
+        j = line.index + step
+        while 0 <= j < len(lines) and listed(lines[j]):
+            size += 1
+            j += step
+    return size
+
+
+def title_context_penalty(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> float:
+    """Penalty for headline candidates that are prompts, gallery headlines or list teasers.
+
+    Args:
+        lines: The dump's lines.
+        line: The candidate.
+        skip: Lines a reader skips between a headline and its body (furniture, dates).
+
+    Returns:
+        A value <= 0 to add to the candidate's score.
+    """
+    penalty = 0.0
+    if PROMPT_PATTERN.match(line.text):
+        penalty -= 5.0
+    neighbours = lines[max(0, line.index - 2) : line.index] + lines[line.index + 1 : line.index + 3]
+    if any(GALLERY_PATTERN.search(other.text) for other in neighbours if other.words <= 6):
+        penalty -= 3.0
+    if _teaser_list_size(lines, line, skip) >= TEASER_LIST_TITLES:
+        penalty -= 3.0
+    return penalty

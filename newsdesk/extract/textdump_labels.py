@@ -344,3 +344,21 @@ END_WEAK = re.compile(
     r")\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+
+#: Interface prompts and instructions, which look like headlines but tell the reader what to do.
+PROMPT_PATTERN = re.compile(
+    r"^(?:please\s+)?(?:change|click|tap|press|swipe|scroll|sign\s+(?:in|up)|log\s+in|enter|"
+    r"select|choose|edit|upload|publish|accept|type|drag|register|subscribe|download|install|"
+    r"enable|allow|update\s+your|create\s+an?\s+account|let\s+us\s+know|tell\s+us|"
+    r"ready\s+to\s+publish|are\s+you\s+sure|not\s+a\s+member)\b",
+    re.IGNORECASE,
+)
+
+#: Labels of photo galleries and slideshows, whose headlines are not the article's.
+GALLERY_PATTERN = re.compile(
+    r"^(?:view|see|open|show)\s+(?:all\s+)?(?:\d+\s+)?(?:photos?|images?|pictures?|gallery|"
+    r"slideshow)\b|^(?:photo|image|picture)\s+gallery\b|^(?:gallery|slideshow|photos)$|"
+    r"^\d+\s*(?:of|/)\s*\d+$|^\d+\s+(?:photos|images|pictures|fotos|bilder)$|"
+    r"\|\s*\d+\s+photos$|^(?:full\s*screen|autoplay|skip\s+ad)$",
+    re.IGNORECASE,
+)
