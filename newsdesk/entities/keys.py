@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’`´]s|s['’`´])$|['’`´]$")
 _JOINERS = re.compile(r"[-‐‑‒–—/_]+")
@@ -50,6 +51,7 @@ def strip_possessive(text: str) -> str:
     return stripped[: match.start()]
 
 
+@lru_cache(maxsize=100_000)
 def normalise_key(text: str) -> str:
     """The lookup key of a name: case, diacritics, "the", possessive and punctuation ignored.
 

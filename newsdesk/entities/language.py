@@ -16,7 +16,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the of and to in is that for it on was with as by at from are be this have has"
         " had not but an they which were will their said its would been who after also"
-        " about more than when there or can over into".split()
+        " about more than when there or can over into he she his her him we you our what"
+        " if out up just do did does them then these those very should could".split()
     ),
     "fr": frozenset(
         "le la les des du de et est une un que qui dans pour pas sur au aux avec ce cette"
@@ -170,8 +171,9 @@ def detect_language(text: str, min_words: int = 8, sample_chars: int = 3000) -> 
         return LanguageGuess(None, 0.0)
     (best, best_hits), *rest = [*hits.most_common(2), ("", 0)]
     runner_up = rest[0][1]
-    # Function words make up a third or more of running text in these languages.
-    if best_hits / len(words) < 0.12 or best_hits < 1.3 * runner_up:
+    # Function words are a third or more of running text; short texts share some across
+    # languages ("in", "met"), so a clear lead is required.
+    if best_hits < 3 or best_hits / len(words) < 0.12 or best_hits < 2 * runner_up:
         return LanguageGuess(None, best_hits / (best_hits + runner_up))
     return LanguageGuess(best, best_hits / (best_hits + runner_up))
 

@@ -50,6 +50,10 @@ def is_shouting(text: str, threshold: float = 0.8, min_letters: int = 8) -> bool
     Returns:
         True when recasing is worth it.
     """
+    head = text[:200]
+    if sum(ch.islower() for ch in head) > 0.5 * len(head) * (1 - threshold) + 5:
+        # Plainly mixed case at the start: most paragraphs stop here.
+        return False
     upper = lower = 0
     for ch in text:
         if ch.isupper():
