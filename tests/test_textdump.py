@@ -469,3 +469,103 @@ def test_one_line_page_is_text_not_title() -> None:
     story = extract_text_dump(line)
     assert story.title is None
     assert story.paragraphs == [line]
+
+
+# --- end of article and headline context (second pass) ------------------------------------
+
+COMMENT = (
+    "I completely disagree with the council on this one, the money should have gone to the "
+    "schools and the tram network instead of yet another bridge."
+)
+TEASERS = (
+    "Mayor opens new cycle lane on the harbour road\n"
+    "Ferry fares set to rise again in the summer\n"
+    "Old town market returns after two years away\n"
+    "Storm damages roofs across the eastern suburbs\n"
+)
+SNIPPET = (
+    "The storm brought down trees and power lines, and crews worked through the night to "
+    "restore power to the homes that lost it."
+)
+MORE_BODY = [
+    "Engineers will now spend a year on detailed designs, including a lifting section that "
+    "lets tall ships reach the inner harbour.",
+    "Residents of the waterfront district will be able to comment on the designs at public "
+    "meetings planned for the autumn.",
+    "The council expects the bridge to open to traffic within five years of the first work.",
+]
+INLINE_BODY = "\n\n".join(BODY) + "\n\n{insert}\n\n" + "\n\n".join(MORE_BODY)
+
+
+def _article(after_body: str, body: str | None = None) -> str:
+    text = body if body is not None else "\n\n".join(BODY)
+    return f"Home\nNews\n\n{TITLE}\n\nBy Jane Smith\n9 October 2022\n\n{text}\n\n{after_body}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "after"),
+    [
+        (
+            "comment count header",
+            f"There are 13 comments\n\nAnn Reader · March 10, 2017\n{COMMENT}\n\n{COMMENT}",
+        ),
+        ("view comments", f"View comments (27)\n\n{COMMENT}\n\n{COMMENT}"),
+        ("leave a reply", f"Leave a Reply\n\n{COMMENT}\n\n{COMMENT}"),
+        ("editor mark", f"[责任编辑：王小明]\n\n{COMMENT}\n\n{COMMENT}"),
+        ("related header then snippets", f"Related coverage\n\n{TEASERS}{SNIPPET}"),
+        (
+            "share row header",
+            f"Share this:\nFacebook\nTwitter\n\nMore from Harbour Times\n{SNIPPET}",
+        ),
+        ("teaser list", f"{TEASERS}\n{SNIPPET}\nPhoto gallery of the week\n{SNIPPET}"),
+    ],
+)
+def test_body_ends_at_end_of_article_signals(name: str, after: str) -> None:
+    story = extract_text_dump(_article(after))
+    assert story.paragraphs == BODY, name
+
+
+@pytest.mark.parametrize(
+    ("name", "insert"),
+    [
+        (
+            "inline related box",
+            "Related\nFerry fares set to rise again in the summer\nAdvertisement",
+        ),
+        ("share row after the lead", "Share this story\nFacebook Twitter Email"),
+        ("bulleted list without punctuation", TEASERS.strip()),
+    ],
+)
+def test_inline_blocks_do_not_end_the_body(name: str, insert: str) -> None:
+    story = extract_text_dump(_article("", body=INLINE_BODY.format(insert=insert)))
+    assert story.paragraphs[: len(BODY)] == BODY, name
+    assert story.paragraphs[-len(MORE_BODY) :] == MORE_BODY, name
+
+
+def test_end_signal_before_enough_body_is_not_an_end() -> None:
+    story = extract_text_dump(_article("", body="Share this story\n\n" + "\n\n".join(BODY)))
+    assert story.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        (
+            "an editor prompt above the headline",
+            f"Change the story’s title, subtitle, and visibility as needed\nJane Smith\n{TITLE}",
+        ),
+        (
+            "a gallery headline next to photo labels",
+            f"{TITLE}\nShare on Facebook\nBy Jane Smith\n1 of 24\nFull Screen\n"
+            "Crowds gather at the harbour front for the vote\nView Photos",
+        ),
+        (
+            "a teaser list ending just above the headline",
+            "Mayor opens new cycle lane\nFerry fares set to rise\nOld town market returns\n"
+            f"Storm damages roofs\nFont Size\n{TITLE}\nBy Jane Smith",
+        ),
+    ],
+)
+def test_title_context_rules(name: str, head: str) -> None:
+    story = extract_text_dump(_news_page(head))
+    assert story.title == TITLE, name

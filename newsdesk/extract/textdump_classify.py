@@ -1,26 +1,30 @@
-"""A jusText-style second pass over the body run of a plain-text page dump.
+"""A second pass over the body run of a plain-text page dump, and headline context.
 
 `textdump` finds the body as the densest run of prose lines. That run is greedy: prose after
 the article (comment threads, teaser snippets, live tickers) pulls it past the end whenever it
-outweighs the furniture in between. This module refines the run:
+outweighs the furniture in between. `trim_span` ends the run at the first end-of-article
+signal once enough body text precedes it:
 
-1. `classify` gives every line a jusText class (Pomikálek's algorithm): good / near-good /
-   short / bad by length and stopword density, then the context pass, where short and
-   near-good lines take the class of the good or bad lines around them;
-2. `trim_span` ends the body at the first strong end-of-article signal (a comments header, a
-   related-stories header, a share/tag row, an author box, an editor mark; see `END_PATTERN`)
-   or teaser list (three or more short headline-like lines in a row) once enough body text
-   precedes it, and drops bad lines from the edges.
+- strong signals end it outright: comment headers with a count or a call to comment, author
+  boxes, editor marks (`END_STRONG`);
+- weak signals (related/popular headers, share and tag rows, copyright lines; `END_WEAK`) and
+  teaser lists (three or more short headline-like lines in a row) end it unless the article
+  resumes after them, as it does after an inline "Related" box or a table of contents.
+
+A jusText classification of the lines (Pomikálek: good / near-good / short / bad by length and
+stopword density, then the context pass) was tried for trimming the run's edges and dropping
+bad lines inside it; it lowered body F1 on the Readability dumps, whose expected bodies keep
+short lines around the text, so it is not used.
+
+`title_context_penalty` marks headline candidates that are interface prompts, gallery
+headlines or one of a list of teasers.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from newsdesk.extract.textdump_labels import (
-    ALL_STOPWORDS,
     END_STRONG,
     END_WEAK,
     GALLERY_PATTERN,
@@ -29,18 +33,6 @@ from newsdesk.extract.textdump_labels import (
 )
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose
 
-try:
-    import justext
-except ImportError:  # pragma: no cover - justext comes with trafilatura
-    justext = None
-
-GOOD, NEAR_GOOD, SHORT, BAD = "good", "neargood", "short", "bad"
-
-# jusText's defaults, in characters; stopword densities are tuned for its long stoplists.
-LENGTH_LOW = 70
-LENGTH_HIGH = 200
-STOPWORDS_LOW = 0.30
-STOPWORDS_HIGH = 0.32
 # Body text that must come before an end signal for it to count as the end.
 MIN_BODY_WORDS = 80
 END_MAX_WORDS = 14
@@ -53,110 +45,6 @@ TEASER_MIN_WORDS = 3
 TEASER_MAX_WORDS = 20
 # A headline among this many headline-like lines in a row is one of a list of teasers.
 TEASER_LIST_TITLES = 4
-
-_LANGUAGE_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "cs": "Czech",
-    "ru": "Russian",
-    "pl": "Polish",
-    "sv": "Swedish",
-}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-@lru_cache(maxsize=16)
-def stoplist(language: str | None) -> frozenset[str]:
-    """The jusText stoplist for an ISO 639-1 code, or the extractor's short lists as fallback."""
-    name = _LANGUAGE_NAMES.get(language or "")
-    if justext is not None and name:
-        try:
-            return frozenset(justext.get_stoplist(name))
-        except ValueError:  # pragma: no cover - every mapped name ships with jusText
-            pass
-    return ALL_STOPWORDS
-
-
-def _stop_density(text: str, stopwords: frozenset[str]) -> float:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return 0.0
-    return sum(1 for w in words if w in stopwords) / len(words)
-
-
-def _context_free(
-    line: Line, stopwords: frozenset[str], is_furniture: Callable[[Line], bool]
-) -> str:
-    if is_furniture(line):
-        return BAD
-    # CJK text has no spaces and no stoplist here: judge it by length alone.
-    length = line.chars * 3 if line.cjk else line.chars
-    if length < LENGTH_LOW:
-        return SHORT
-    density = 1.0 if line.cjk else _stop_density(line.text, stopwords)
-    if density >= STOPWORDS_HIGH and length > LENGTH_HIGH:
-        return GOOD
-    if density >= STOPWORDS_LOW:
-        return NEAR_GOOD
-    return BAD
-
-
-def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] in (GOOD, BAD):
-            return classes[j]
-        if classes[j] == NEAR_GOOD and not ignore_neargood:
-            return NEAR_GOOD
-        j += step
-    return BAD
-
-
-def classify(
-    lines: list[Line],
-    stopwords: frozenset[str] = ALL_STOPWORDS,
-    is_furniture: Callable[[Line], bool] = lambda line: False,
-) -> list[str]:
-    """The jusText classes of the lines of a dump, after the context pass.
-
-    Args:
-        lines: The dump's lines, in order.
-        stopwords: Stoplist of the dump's language (see `stoplist`).
-        is_furniture: Lines already known to be page furniture (menus, link blocks), which are
-            bad whatever their text.
-
-    Returns:
-        One of GOOD, NEAR_GOOD, SHORT, BAD per line. Short lines between two good ones become
-        good, between two bad ones bad; near-good lines next to a good one become good.
-    """
-    initial = [_context_free(line, stopwords, is_furniture) for line in lines]
-    classes = list(initial)
-    # Short lines first look past near-good neighbours to the nearest good/bad line.
-    for i, cls in enumerate(initial):
-        if cls != SHORT:
-            continue
-        before = _neighbour(initial, i, -1, ignore_neargood=True)
-        after = _neighbour(initial, i, 1, ignore_neargood=True)
-        if before == after:
-            classes[i] = before
-        elif GOOD in (before, after):
-            nearest_before = _neighbour(initial, i, -1, ignore_neargood=False)
-            nearest_after = _neighbour(initial, i, 1, ignore_neargood=False)
-            classes[i] = GOOD if NEAR_GOOD in (nearest_before, nearest_after) else BAD
-        else:
-            classes[i] = BAD
-    for i, cls in enumerate(initial):
-        if cls != NEAR_GOOD:
-            continue
-        before = _neighbour(classes, i, -1, ignore_neargood=True)
-        after = _neighbour(classes, i, 1, ignore_neargood=True)
-        classes[i] = BAD if before == after == BAD else GOOD
-    return classes
 
 
 def end_signal(line: Line) -> str | None:
