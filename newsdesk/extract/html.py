@@ -20,12 +20,8 @@ from newsdesk.dates import check_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
 from newsdesk.extract.html_links import LinkFinder
-from newsdesk.extract.html_metadata import (
-    MetadataReader,
-    PageMeta,
-    resolve_url,
-    split_site_suffix,
-)
+from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
+from newsdesk.extract.html_title import SiteNames, choose_title
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of
 
@@ -50,7 +46,6 @@ _LISTING_PATH = re.compile(
     r"search|page/\d+|latest)(?:/|$)",
     re.IGNORECASE,
 )
-_TITLE_PARTS = re.compile(r"\s+(?:[|\-–—:·•»/\\]|::|_)\s+")
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -157,7 +152,8 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
     story.tags = list(values.get("tags") or [])
     story.language = _language(values.get("language"))
     story.authors = list(values.get("authors") or [])
-    story.title, title_source = _title(values, prov, [story.outlet, host_of(base)])
+    sites = SiteNames([story.outlet, *meta.site_names], [host_of(base)])
+    story.title, title_source = choose_title(meta.titles, sites)
     for name, key in (
         ("outlet", "outlet"),
         ("canonical_url", "canonical"),
@@ -170,7 +166,7 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
     ):
         if getattr(story, name):
             story.provenance[name] = prov[key]
-    if story.title:
+    if story.title and title_source:
         story.provenance["title"] = title_source
 
 
@@ -190,46 +186,6 @@ def _language(value: str | None) -> str | None:
     if re.fullmatch(r"[a-z]{3}", primary) and pycountry.languages.get(alpha_3=primary):
         return primary
     return None
-
-
-def _title(values: dict, prov: dict, site_names: list[str | None]) -> tuple[str | None, str]:
-    h1 = values.get("h1")
-    site_keys = {_squash(n) for n in site_names if n}
-    for key in ("title", "page_title", "h1"):
-        raw = values.get(key)
-        if not raw:
-            continue
-        title = _headline_part(split_site_suffix(str(raw), site_names), h1)
-        # A title that is only the site's name is no headline; try the next source.
-        if _squash(title) in site_keys or not _squash(title):
-            continue
-        return _untruncate(title, h1), prov[key]
-    return None, ""
-
-
-def _untruncate(title: str, h1: str | None) -> str:
-    # Social titles are often cut with an ellipsis; the page heading has the whole line.
-    stem = title.rstrip(".… ").strip()
-    if h1 and title.endswith(("...", "…")) and h1.startswith(stem) and len(h1) > len(stem):
-        return h1
-    return title
-
-
-def _headline_part(title: str, h1: str | None) -> str:
-    # "Headline | Unknown Site Name": when one part of the title is the page's <h1>, that part
-    # is the headline, whatever the site calls itself.
-    if not h1 or len(h1) > len(title):
-        return title
-    parts = _TITLE_PARTS.split(title)
-    key = _squash(h1)
-    for part in parts if len(parts) > 1 else ():
-        if _squash(part) == key:
-            return part.strip()
-    return title
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
 
 
 def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder, h1: str | None) -> None:

@@ -17,6 +17,7 @@ from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from newsdesk.extract.html_authors import clean_authors
 from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, urls_of
+from newsdesk.extract.html_title import TitleCandidate, heading_candidates, title_key
 from newsdesk.urls import absolute_url, host_of
 
 _META_KEYS = ("property", "name", "itemprop", "http-equiv")
@@ -32,11 +33,14 @@ class PageMeta:
     Attributes:
         values: Field name -> value (str, list of str) for the Story.
         provenance: Field name -> one of `newsdesk.model.PROVENANCES`.
-        raw_dates: Field name -> the date string as written (parsed by the caller).
+        titles: Every title the page declares, for `html_title.choose_title`.
+        site_names: Names the site declares for itself (site name, publisher, app name).
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
+    titles: list[TitleCandidate] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set `name` unless an earlier (more trusted) source already gave a value."""
@@ -121,6 +125,7 @@ class MetadataReader:
         self._from_microdata()
         self._from_text()
         self._authors()
+        self._titles()
         self.meta.offer("og_type", _first(self.metas, "og:type"), "opengraph")
         self.meta.offer("ld_article", self.jsonld.article is not None or None, "jsonld")
         self.meta.offer("ld_listing", self.jsonld.listing or None, "jsonld")
@@ -331,6 +336,37 @@ class MetadataReader:
             if len(texts) >= 3:
                 break
         return texts
+
+    # --- titles -------------------------------------------------------------------------
+
+    def _titles(self) -> None:
+        m, titles = self.metas, self.meta.titles
+        article = self.jsonld.article or {}
+        declared = [("jsonld", self._jsonld_title(article))]
+        declared += [("opengraph", t) for t in dict.fromkeys(_all(m, "og:title"))]
+        declared.append(("twitter", _first(m, "twitter:title")))
+        for key in ("dc.title", "dcterms.title", "parsely-title", "sailthru.title", "headline"):
+            declared.append(("meta", _first(m, key)))
+        headline = _itemprop(self.tree, "headline")
+        declared.append(("meta", _itemprop_value(headline[0]) if headline else None))
+        declared.append(("tab", self.meta.values.get("page_title")))
+        for kind, raw in declared:
+            text = " ".join(unescape(str(raw or "")).split())
+            if text:
+                titles.append(TitleCandidate(kind, text))
+        titles.extend(heading_candidates(self.tree))
+        publisher = self.jsonld.resolve(
+            article.get("publisher") or (self.jsonld.page or {}).get("publisher")
+        )
+        names = [text_of(publisher) if isinstance(publisher, (dict, list)) else None]
+        names += [self.jsonld.website_name, *_all(m, "og:site_name")]
+        names += _all(m, "application-name", "apple-mobile-web-app-title")
+        # Some pages put the headline in application-name: a "site name" equal to one of the
+        # page's titles is no site name.
+        title_keys = {title_key(t.text) for t in titles}
+        self.meta.site_names = [n for n in names if n and title_key(n) not in title_keys]
+        if title_key(self.meta.values.get("outlet")) in title_keys:
+            del self.meta.values["outlet"], self.meta.provenance["outlet"]
 
     # --- authors -----------------------------------------------------------------------
 

@@ -1,0 +1,361 @@
+"""Choosing a story's headline among the titles a page declares.
+
+A page names its story several times: JSON-LD `headline`, `og:title`, `twitter:title` and
+other meta tags, the browser-tab `<title>` and the visible `<h1>`. The social and SEO titles
+are often rewritten for sharing, and the tab title carries the site name; the `<h1>` that
+opens the article is what readers see as the headline. So the article's `<h1>` wins when it
+is credible (not the site's name, not a stray section label), and otherwise the declared
+titles vote after their site segments are removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+#: Separators between a headline and the site / section segments of a title.
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«/\\~]|::|_|>)\s+|\s+(?:::|»|\|)\s*$")
+# Segments that name no story: blog software and navigation labels in tab titles.
+#: Also "Blog Name: Headline"; only used where the segment is known to name the site.
+SITE_SEPARATORS = re.compile(TITLE_SEPARATORS.pattern + r"|(?<=\w):\s+")
+_GENERIC_SEGMENTS = frozenset(
+    {"home", "homepage", "blog", "blogarchive", "archive", "archives", "news", "article"}
+)
+_GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
+_ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
+_HEADLINE_CLASS = re.compile(r"headline|title|heading|entry|post|article|story", re.I)
+_TRAILING_MARKS = re.compile(r"[\s¶#§]+$")
+_ELLIPSIS = ("...", "…")
+_MAX_HEADLINE_CHARS = 250
+_MIN_HOST_LABEL = 5
+#: Trust order of candidate kinds (provenance follows the most trusted agreeing source).
+KIND_ORDER = ("jsonld", "opengraph", "twitter", "meta", "tab", "h1")
+_PROVENANCE = {
+    "jsonld": "jsonld",
+    "opengraph": "opengraph",
+    "twitter": "meta",
+    "meta": "meta",
+    "tab": "meta",
+    "h1": "text",
+}
+
+
+@dataclass
+class TitleCandidate:
+    """One title the page declares.
+
+    Attributes:
+        kind: One of `KIND_ORDER`.
+        text: The title as written (whitespace collapsed).
+        in_article: For `h1` candidates: inside the article/main element or marked as the
+            headline by its itemprop/class.
+        parts: For `h1` candidates: the texts of its child elements when it has several
+            (a kicker, the headline, a subtitle set in one heading).
+    """
+
+    kind: str
+    text: str
+    in_article: bool = False
+    parts: tuple[str, ...] = ()
+
+    @property
+    def provenance(self) -> str:
+        """The `newsdesk.model.PROVENANCES` value for this candidate."""
+        return _PROVENANCE[self.kind]
+
+
+def title_key(text: str | None) -> str:
+    """Comparison key of a title: letters and digits only, case-folded."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+class SiteNames:
+    """The names a site goes by (site name, publisher, host), to recognise them in titles."""
+
+    def __init__(self, names: list[str | None], hosts: list[str | None] = ()) -> None:
+        """Remember `names` (declared site names) and the labels of `hosts`."""
+        self.keys = {title_key(n) for n in names if n} - {""}
+        self.declared = set(self.keys)
+        self.host_labels: set[str] = set()
+        for host in hosts:
+            labels = [p for p in (host or "").lower().split(".") if p and p != "www"]
+            # "news.example.co.uk" -> "example": the label before the public suffix.
+            while len(labels) > 1 and (len(labels[-1]) <= 2 or labels[-1] in _GENERIC_TLDS):
+                labels.pop()
+            if labels:
+                self.host_labels.add(title_key(labels[-1]))
+                # "WordPress.com" names the site on wordpress.com.
+                domain = host.lower().rsplit(labels[-1] + ".", 1)[-1]
+                self.keys.add(title_key(f"{labels[-1]}.{domain}"))
+        self.host_labels -= {""}
+
+    def with_segments(self, segments: set[str]) -> SiteNames:
+        """A copy that also knows `segments` (title keys found to name the site)."""
+        copy = SiteNames([])
+        copy.keys = self.keys | segments
+        copy.declared = set(self.declared)
+        copy.host_labels = set(self.host_labels)
+        return copy
+
+    def is_site(self, text: str, whole: bool = False) -> bool:
+        """Whether `text` names the site rather than a story.
+
+        Args:
+            text: A title segment, or a whole title when `whole` is set.
+            whole: Only exact names count: "Axios Future" is a story title on axios.com,
+                though as a segment beside a headline it would name the site.
+        """
+        key = title_key(text)
+        if not key:
+            return False
+        if key in self.keys or key in self.host_labels:
+            return True
+        if whole or len(text.split()) > 5:
+            return False
+        if key in _GENERIC_SEGMENTS:
+            return True
+        # "Aktuálně.cz" vs the site name "Aktuálně.cz - Víte, co se právě děje", or
+        # "Four Years Remaining" on fouryears.eu: one starts with the other.
+        for known in (*self.declared, *self.host_labels):
+            short, long = sorted((key, known), key=len)
+            if len(short) >= _MIN_HOST_LABEL and long.startswith(short):
+                return True
+        # "痞客邦 PIXNET" on pixnet.net: the host's name closes the segment.
+        return any(
+            len(label) >= _MIN_HOST_LABEL and key.endswith(label) for label in self.host_labels
+        )
+
+
+def strip_site_segments(title: str, sites: SiteNames) -> str:
+    """Drop leading and trailing segments of `title` that name the site.
+
+    Args:
+        title: A page, OpenGraph or JSON-LD title.
+        sites: The site's names.
+
+    Returns:
+        The title without its site segments (unchanged when none is recognised or when
+        nothing would be left).
+    """
+    title = " ".join(title.split())
+    bounds = [0]
+    for match in SITE_SEPARATORS.finditer(title):
+        bounds += [match.start(), match.end()]
+    bounds.append(len(title))
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    parts = [(a, b) for a, b in parts if b > a]
+    if len(parts) < 2:
+        return title
+    first, last = 0, len(parts) - 1
+    while last > first and sites.is_site(title[slice(*parts[last])]):
+        last -= 1
+    while first < last and sites.is_site(title[slice(*parts[first])]):
+        first += 1
+    return title[parts[first][0] : parts[last][1]].strip()
+
+
+def heading_candidates(tree: HtmlElement, limit: int = 8) -> list[TitleCandidate]:
+    """The page's `<h1>` headings as title candidates, in page order."""
+    found = []
+    for heading in tree.iter("h1"):
+        text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
+        if text:
+            found.append(TitleCandidate("h1", text, _in_article(heading), _parts(heading)))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _parts(heading: HtmlElement) -> tuple[str, ...]:
+    texts = tuple(" ".join(child.text_content().split()) for child in heading)
+    texts = tuple(t for t in texts if t)
+    return texts if len(texts) > 1 else ()
+
+
+def _in_article(heading: HtmlElement) -> bool:
+    if heading.xpath(_ARTICLE_CONTEXT):
+        return True
+    marker = f"{heading.get('class', '')} {heading.get('id', '')}"
+    return bool(_HEADLINE_CLASS.search(marker))
+
+
+def choose_title(
+    candidates: list[TitleCandidate], sites: SiteNames
+) -> tuple[str | None, str | None]:
+    """The story's headline and the provenance of the source it came from.
+
+    Every declared title (site segments removed) and the main `<h1>` are voters; a title
+    wins with the most support. A voter supports a title when it is the same headline, a
+    version cut with an ellipsis, the heading followed by a segment the site adds ("Headline
+    - Section"), or, for the heading, a text that contains it (a kicker or a subtitle set in
+    the same `<h1>`). The heading weighs a little more than one declared title, so it wins
+    ties: it is the headline readers see.
+
+    Args:
+        candidates: Every declared title (any order; `h1` ones in page order).
+        sites: The site's names, to remove site segments and reject site-name titles.
+
+    Returns:
+        `(title, provenance)`, or `(None, None)` when the page declares no usable title.
+    """
+    sites = sites.with_segments(_tab_site_segments(candidates, sites))
+    declared: list[TitleCandidate] = []
+    for cand in candidates:
+        if cand.kind == "h1":
+            continue
+        text = strip_site_segments(cand.text, sites)
+        if title_key(text) and not sites.is_site(text, whole=True):
+            declared.append(TitleCandidate(cand.kind, text))
+    declared.sort(key=lambda c: KIND_ORDER.index(c.kind))
+    headings = [c for c in candidates if c.kind == "h1"]
+    heading = _main_heading(headings, declared, sites)
+    voters = declared + ([heading] if heading else [])
+    best, best_score = None, 0.0
+    for form in voters:
+        score = sum(_weight(v, declared) for v in voters if _supports(v, form))
+        if form.text.endswith(_ELLIPSIS):
+            score -= 0.5
+        if score > best_score:
+            best, best_score = form, score
+    if best is None:
+        return None, None
+    if heading is not None and title_key(best.text) == title_key(heading.text):
+        best = _declared_full_form(heading, declared)
+    return best.text, best.provenance
+
+
+HEADING_WEIGHT = 10.0
+OTHER_HEADING_WEIGHT = 1.0
+
+
+def _weight(voter: TitleCandidate, declared: list[TitleCandidate]) -> float:
+    if voter.kind != "h1":
+        return 1.0
+    return HEADING_WEIGHT if voter.in_article else OTHER_HEADING_WEIGHT
+
+
+def _supports(voter: TitleCandidate, form: TitleCandidate) -> bool:
+    key, voter_key = title_key(form.text), title_key(voter.text)
+    if voter_key == key:
+        return True
+    if voter.text.endswith(_ELLIPSIS):
+        # "Storm hits the coast, killing…" supports the title it was cut from.
+        stem = voter.text.rstrip(".… ")
+        return len(title_key(stem)) >= 10 and _runs_on(form.text, stem)
+    if len(key) < 10:
+        return False
+    if voter.kind == "h1":
+        # <h1><span>Open Progress</span><span>Why collaboration wins</span></h1>: a kicker
+        # and the headline in one heading.
+        return any(title_key(part) == key for part in voter.parts)
+    # "Chapter 1: Prologue - Murdered - Melas" declared, "Chapter 1: Prologue - Murdered" shown.
+    return form.kind == "h1" and voter_key.startswith(key) and _ends_with_segment(voter, form)
+
+
+def _declared_full_form(heading: TitleCandidate, declared: list[TitleCandidate]) -> TitleCandidate:
+    for cand in declared:
+        if cand.kind != "tab" and _runs_on(cand.text, heading.text):
+            # "Storm hits the coast (update)" declared, "Storm hits the coast" shown: the
+            # heading is a shortened display form of the declared headline.
+            return cand
+    key = title_key(heading.text)
+    # The same headline from a more trusted source: keep that source's spelling.
+    return next((c for c in declared if title_key(c.text) == key), heading)
+
+
+def _runs_on(longer: str, shorter: str) -> bool:
+    """Whether `longer` is `shorter` followed by more words, not by a site segment."""
+    if not title_key(longer).startswith(title_key(shorter)) or len(longer) <= len(shorter):
+        return False
+    if longer.endswith(_ELLIPSIS):
+        return False
+    rest = _tail_after(longer, shorter)
+    if not title_key(rest):
+        return False
+    # What comes before the next word: "» - " after a closing quote is still a separator.
+    lead = re.match(r"[\W_]*", rest)[0]
+    return not TITLE_SEPARATORS.search(f" {lead} ")
+
+
+def _ends_with_segment(longer: TitleCandidate, shorter: TitleCandidate) -> bool:
+    rest = _tail_after(longer.text, shorter.text)
+    lead = re.match(r"[\W_]*", rest)[0]
+    return bool(title_key(rest)) and bool(TITLE_SEPARATORS.search(f" {lead} "))
+
+
+def _tail_after(longer: str, shorter: str) -> str:
+    # The part of `longer` after the letters of `shorter` (case and punctuation ignored).
+    target, seen = len(title_key(shorter)), 0
+    for i, char in enumerate(longer):
+        if seen >= target:
+            return longer[i:]
+        seen += len(title_key(char))
+    return ""
+
+
+def _main_heading(
+    headings: list[TitleCandidate], declared: list[TitleCandidate], sites: SiteNames
+) -> TitleCandidate | None:
+    usable = [
+        h
+        for h in headings
+        if len(h.text) <= _MAX_HEADLINE_CHARS
+        and not sites.is_site(h.text, whole=True)
+        and (not declared or _shares_words(h.text, declared))
+    ]
+    if not usable:
+        return None
+    # A heading that a declared title repeats, extends or contains is the headline.
+    for heading in usable:
+        if any(_supports(c, heading) or _supports(heading, c) for c in declared):
+            return heading
+    return next((h for h in usable if h.in_article), usable[0])
+
+
+def _tab_site_segments(candidates: list[TitleCandidate], sites: SiteNames) -> set[str]:
+    # "Blog Name: Post title" beside og:title "Post title": the other end of the tab title
+    # is the site's name, whatever it says. When both ends are found elsewhere ("Headline -
+    # Pamela Anderson" beside <h1>Pamela Anderson</h1>), the shorter one is the site.
+    others = {
+        title_key(c.text)
+        for c in candidates
+        if c.kind != "tab" and not sites.is_site(c.text, whole=True)
+    } - {""}
+    segments = set()
+    for cand in candidates:
+        matches = list(SITE_SEPARATORS.finditer(cand.text)) if cand.kind == "tab" else []
+        if not matches:
+            continue
+        ends = []
+        head, tail = cand.text[: matches[0].start()], cand.text[matches[-1].end() :]
+        if title_key(cand.text[matches[0].end() :]) in others:
+            ends.append(head)
+        if title_key(cand.text[: matches[-1].start()]) in others:
+            ends.append(tail)
+        ends = [e for e in ends if len(e.split()) <= 5 and len(e) <= 60 and title_key(e)]
+        if ends:
+            # Sites trail more often than they lead: on a tie the tail is the site.
+            segments.add(title_key(min(ends, key=lambda e: (len(e), e is head))))
+    return segments
+
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for and or but is are was were be by with from as it its this "
+    "that de la le les el en y et der die das und".split()
+)
+
+
+def _shares_words(text: str, declared: list[TitleCandidate]) -> bool:
+    # An <h1> sharing no content word with any declared title is a section label or a logo.
+    words = _content_words(text)
+    return any(words & _content_words(c.text) for c in declared)
+
+
+def _content_words(text: str) -> set[str]:
+    words = set(re.findall(r"\w+", text.casefold())) - _STOPWORDS
+    # Scripts written without spaces (Chinese, Japanese): characters stand in for words.
+    return {w for word in words for w in (word if len(word) > 12 else [word])}
