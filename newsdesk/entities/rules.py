@@ -84,6 +84,7 @@ _FAC_HEADS = frozenset(
     " Dam Canal Harbour Harbor".split()
 )
 _LOC_PREFIXES = frozenset(("Mount", "Mt.", "Lake", "Cape"))
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s+$")
 #: Era markers the model sometimes takes for organisations.
 _ERA_MARKERS = frozenset(("BC", "AD", "BCE", "CE"))
 #: Labels a gazetteer or a head word may override (the model is weakest on these for places).
@@ -275,6 +276,28 @@ def place_label(text: str, span: Span) -> Span | None:
     return span
 
 
+def locative_context(text: str, span: Span) -> Span:
+    """Relabel as GPE a "person" right after a locative preposition ("flew in from Glasgow").
+
+    People are rarely the object of "in", "near" or "outside", places often are; a possessive
+    after the span ("in Trump's speech") keeps it a person.
+
+    Args:
+        text: The piece of text the span is in.
+        span: A trimmed span.
+
+    Returns:
+        The span, relabelled when the context says it is a place.
+    """
+    if span.label != "PERSON" or span.certain:
+        return span
+    if not _LOCATIVE_BEFORE.search(text[max(0, span.start - 12) : span.start]):
+        return span
+    if text[span.end : span.end + 2] in ("'s", "’s"):
+        return span
+    return Span(span.start, span.end, "GPE")
+
+
 def refine_spans(text: str, spans: Iterable[Span]) -> list[Span]:
     """Apply all span rules to the model's spans in one piece of text.
 
@@ -293,7 +316,8 @@ def refine_spans(text: str, spans: Iterable[Span]) -> list[Span]:
             trimmed = trim_span(text, piece)
             if trimmed is None:
                 continue
-            placed = place_label(text, honorific_context(text, strip_titles(text, trimmed)))
+            placed = honorific_context(text, strip_titles(text, trimmed))
+            placed = place_label(text, locative_context(text, placed))
             if placed is not None:
                 refined.append(placed)
     refined.extend(parenthesised_acronyms(text, refined))
