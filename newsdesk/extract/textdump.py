@@ -22,8 +22,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.dates import check_published
-from newsdesk.extract.textdump_classify import title_context_penalty, trim_span
-from newsdesk.extract.textdump_labels import CONTRIBUTOR_PREFIX, ERROR_PATTERN, fold
+from newsdesk.extract.textdump_classify import (
+    in_teaser_list,
+    title_context_penalty,
+    trim_span,
+)
+from newsdesk.extract.textdump_labels import (
+    BYLINE_PREFIX,
+    CONTRIBUTOR_PREFIX,
+    ERROR_PATTERN,
+    fold,
+)
 from newsdesk.extract.textdump_lines import (
     Line,
     clean_text,
@@ -49,6 +58,7 @@ from newsdesk.extract.textdump_meta import (
     reading_time,
     split_attribution,
 )
+from newsdesk.extract.textdump_overlap import overlap
 from newsdesk.model import ExtractionError, Story
 
 _WORD = re.compile(r"\w")
@@ -87,6 +97,13 @@ _HEADER_WINDOW = 30
 _TITLE_INSIDE_BODY = 4
 _ANCHOR_WINDOW = 16
 _BETWEEN_CAP = 4.0
+# A bare name line is a byline when the names fill this share of it and a date is this near.
+_BARE_NAME_SHARE = 0.6
+_BARE_NAME_REACH = 3
+# Lexical overlap with the first body paragraphs: how many, and the weight of a full overlap.
+_LEAD_PARAGRAPHS = 3
+_OVERLAP_WEIGHT = 5.0
+_OVERLAP_FULL_TOKENS = 3
 
 
 @dataclass
@@ -143,6 +160,9 @@ def extract_text_dump(
     if span:
         span = trim_span(lines, span, lambda line: _body_line_ok(dump, line))
     title_index = _pick_title(dump, span[0] if span else len(lines))
+    if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
+        # A page without prose (a few plain lines) is all text; none of it is a headline.
+        title_index = None
     if span and title_index is not None and span[0] <= title_index < span[1]:
         span = (title_index + 1, span[1])
     elif span and title_index == span[0] == span[1] and lines[title_index].words >= 12:
@@ -247,6 +267,10 @@ def _body_span(dump: _Dump) -> tuple[int, int] | None:
     return best_span
 
 
+def _has_prose(dump: _Dump, span: tuple[int, int]) -> bool:
+    return any(is_prose(line) for line in dump.lines[span[0] : span[1] + 1])
+
+
 def _fallback_span(dump: _Dump) -> tuple[int, int] | None:
     """For dumps without prose (tiny pages), the run of plain lines that are not furniture."""
     keep = [
@@ -280,9 +304,27 @@ def _title_candidates(dump: _Dump, body_start: int) -> list[Line]:
         if is_heading_like(line)
         and line.index not in dump.meta
         and line.index not in dump.link_lines
-        and not byline_names(line.text, allow_bare=True)
+        and not _byline_line(dump, line)
         and not _is_breadcrumb(line)
     ]
+
+
+def _byline_line(dump: _Dump, line: Line) -> bool:
+    """A byline rather than a headline: prefixed ("By ..."), or a bare name by a dateline.
+
+    Two capitalised words ("Readability Test", "New Zealand") pass for a name, so a bare one
+    counts only next to a date, and only when the names make up most of the line ("These
+    Weeks in Firefox: Issue 85" is a headline).
+    """
+    names = byline_names(line.text, allow_bare=True)
+    if not names:
+        return False
+    if BYLINE_PREFIX.match(line.text):
+        return True
+    if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(line.text)):
+        return False
+    near = dump.lines[max(0, line.index - _BARE_NAME_REACH) : line.index + _BARE_NAME_REACH + 1]
+    return any(other.index in dump.meta for other in near)
 
 
 def _is_breadcrumb(line: Line) -> bool:
@@ -376,7 +418,7 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     after = _next_content(dump, line.index)
     if after is not None and is_prose(after):
         score += 2.0
-    standfirst = after is not None and after.words >= 8 and after.index < body_start
+    standfirst = after is not None and after.index < body_start and _standfirst_like(dump, after)
     if standfirst:
         score += 3.0
     before = _previous_content(dump, line.index)
@@ -411,7 +453,35 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     score += title_context_penalty(dump.lines, line, lambda other: _skippable(dump, other))
     if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
         score -= 3.0
+    score += _overlap_bonus(dump, line, body_start)
     return score
+
+
+def _standfirst_like(dump: _Dump, line: Line) -> bool:
+    """A deck under a headline; the next line of a list of teasers is not one."""
+    skip = lambda other: _skippable(dump, other)  # noqa: E731
+    return line.words >= 8 and not in_teaser_list(dump.lines, line, skip)
+
+
+def _lead_paragraphs(dump: _Dump, line: Line, body_start: int) -> list[str]:
+    """The first body paragraphs under a headline candidate."""
+    found: list[str] = []
+    after = _next_content(dump, line.index)
+    if after is not None and after.index < body_start and _standfirst_like(dump, after):
+        # The standfirst restates the headline more closely than the body does.
+        found.append(after.text)
+    for other in dump.lines[max(line.index + 1, body_start) :]:
+        if is_prose(other) and other.index not in dump.link_lines:
+            found.append(other.text)
+            if len(found) == _LEAD_PARAGRAPHS:
+                break
+    return found
+
+
+def _overlap_bonus(dump: _Dump, line: Line, body_start: int) -> float:
+    """Bonus for sharing content words with the body: headlines do, teasers do not."""
+    share, tokens = overlap(line.text, _lead_paragraphs(dump, line, body_start))
+    return _OVERLAP_WEIGHT * share * min(1.0, tokens / _OVERLAP_FULL_TOKENS)
 
 
 def _pick_title(dump: _Dump, body_start: int) -> int | None:

@@ -32,6 +32,7 @@ from newsdesk.extract.textdump_labels import (
     fold,
 )
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose
+from newsdesk.extract.textdump_links import match_header
 
 # Body text that must come before an end signal for it to count as the end.
 MIN_BODY_WORDS = 80
@@ -43,8 +44,14 @@ RESUME_LONG_WORDS = 45
 TEASER_RUN = 3
 TEASER_MIN_WORDS = 3
 TEASER_MAX_WORDS = 20
+# A candidate this many lines under a related-stories header is one of its teasers.
+LINK_HEADER_REACH = 6
+MENU_ENTRY_WORDS = 3
+_TEASER_KINDS = frozenset({"related", "recommended", "section_latest"})
 # A headline among this many headline-like lines in a row is one of a list of teasers.
 TEASER_LIST_TITLES = 4
+TEASER_LONG_WORDS = 5
+TEASER_LONG_TITLES = 3
 
 
 def end_signal(line: Line) -> str | None:
@@ -177,11 +184,13 @@ def _ends_here(
     return run_end is not None and not resume_later[run_end - start]
 
 
-def _teaser_list_size(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> int:
+def teaser_list_size(
+    lines: list[Line], line: Line, skip: Callable[[Line], bool], min_words: int = 2
+) -> int:
     """How many headline-like lines in a row the line belongs to (furniture breaks a run)."""
 
     def listed(other: Line) -> bool:
-        return other.words >= 2 and is_heading_like(other) and not skip(other)
+        return other.words >= min_words and is_heading_like(other) and not skip(other)
 
     if not listed(line):
         return 0
@@ -192,6 +201,18 @@ def _teaser_list_size(lines: list[Line], line: Line, skip: Callable[[Line], bool
             size += 1
             j += step
     return size
+
+
+def in_teaser_list(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> bool:
+    """True for a line among many short headline-like lines, or a few long ones.
+
+    A headline has a kicker above and a deck below at most; three full-length headline-like
+    lines in a row are a sidebar of teasers.
+    """
+    return (
+        teaser_list_size(lines, line, skip) >= TEASER_LIST_TITLES
+        or teaser_list_size(lines, line, skip, TEASER_LONG_WORDS) >= TEASER_LONG_TITLES
+    )
 
 
 def title_context_penalty(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> float:
@@ -211,6 +232,32 @@ def title_context_penalty(lines: list[Line], line: Line, skip: Callable[[Line], 
     neighbours = lines[max(0, line.index - 2) : line.index] + lines[line.index + 1 : line.index + 3]
     if any(GALLERY_PATTERN.search(other.text) for other in neighbours if other.words <= 6):
         penalty -= 3.0
-    if _teaser_list_size(lines, line, skip) >= TEASER_LIST_TITLES:
+    if in_teaser_list(lines, line, skip):
         penalty -= 3.0
+    if _under_link_header(lines, line):
+        penalty -= 4.0
     return penalty
+
+
+def _under_link_header(lines: list[Line], line: Line) -> bool:
+    """True when a related/recommended header sits a few short lines above the candidate.
+
+    Such a box lists other stories, often with kicker labels and bylines that break it up
+    as a link block, right above the body it interrupts.
+    """
+    for other in reversed(lines[max(0, line.index - LINK_HEADER_REACH) : line.index]):
+        if is_prose(other) and other.words >= RESUME_WORDS:
+            return False
+        header = match_header(other)
+        if (header is not None and header[0] in _TEASER_KINDS) or (
+            other.words <= END_MAX_WORDS and END_WEAK.match(other.text)
+        ):
+            return not _in_menu(lines, other)
+    return False
+
+
+def _in_menu(lines: list[Line], line: Line) -> bool:
+    """True for a line between two very short ones: an entry of a menu or table of contents."""
+    if line.index == 0 or line.index + 1 >= len(lines):
+        return False
+    return lines[line.index - 1].words <= MENU_ENTRY_WORDS >= lines[line.index + 1].words

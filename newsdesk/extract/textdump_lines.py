@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsdesk.extract.textdump_labels import (
     ALL_STOPWORDS,
@@ -47,6 +48,7 @@ _FILE_NAME = re.compile(
 _WRAP_MIN_WIDTH = 40
 _WRAP_FILL = 0.75
 _WRAP_MIN_WORDS = 4
+_LABEL_ROW_WORDS = 8
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
@@ -225,9 +227,20 @@ def mark_repeated_prefixes(lines: list[Line]) -> None:
             continue
         window = range(max(0, i - 4), min(len(lines), i + 5))
         same = [j for j in window if keys[j] == key]
-        if len(same) >= 3:
+        if len(same) >= 3 and _template_run(lines, same):
             lines[i].debris = True
             lines[i].templated = True
+
+
+def _template_run(lines: list[Line], same: list[int]) -> bool:
+    """True when lines sharing a prefix are a template: varied, or one label stacked up.
+
+    A headline shown again a few lines down (with a pilcrow, under a share row) is no menu.
+    """
+    texts = [fold(lines[j].text) for j in same]
+    if len(set(texts)) >= 3:
+        return True
+    return any(b == a + 1 and texts[k] == texts[k + 1] for k, (a, b) in enumerate(pairwise(same)))
 
 
 def _prefix_key(line: Line) -> tuple[str, str] | None:
@@ -270,6 +283,25 @@ def is_share_row(text: str) -> bool:
     return all(w in SHARE_WORDS for w in words) and any(w in _SHARE_CORE for w in words)
 
 
+def is_label_row(text: str) -> bool:
+    """True for a row of two or more interface labels ("Log out Sign in", "Sign in Register").
+
+    The words must split, in order, into whole furniture labels of one to four words.
+    """
+    words = [fold(w) for w in _LETTER_WORD.findall(text)]
+    if not 2 <= len(words) <= _LABEL_ROW_WORDS or _WORD.findall(text) != _LETTER_WORD.findall(text):
+        return False
+    # reach[i]: fewest labels covering words[:i] (None when they cannot be covered).
+    reach: list[int | None] = [0] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for size in range(1, min(4, end) + 1):
+            before = reach[end - size]
+            label = "".join(words[end - size : end])
+            if before is not None and len(label) > 1 and label in DEBRIS_LABELS:
+                reach[end] = before + 1 if reach[end] is None else min(reach[end], before + 1)
+    return reach[-1] is not None and reach[-1] >= 2
+
+
 def is_debris(text: str, words: float) -> bool:
     """True when a line is page furniture rather than content."""
     if words <= 12 and fold(text) in DEBRIS_LABELS:
@@ -280,7 +312,7 @@ def is_debris(text: str, words: float) -> bool:
         return True
     if words <= 6 and _COUNT_LINE.match(text):
         return True
-    if words <= 14 and is_share_row(text):
+    if words <= 14 and (is_share_row(text) or is_label_row(text)):
         return True
     if words <= 60 and COOKIE_PATTERN.search(text):
         return True
@@ -323,6 +355,9 @@ def is_heading_like(line: Line) -> bool:
         and not _ABBREVIATION_END.search(text)
     ):
         return False
+    if text[:1].isdigit():
+        # "3 surprising findings from ...": a number opens many headlines, in lower case after.
+        return True
     first = next((ch for ch in text if ch.isalpha()), "")
     return not first or not first.islower()
 

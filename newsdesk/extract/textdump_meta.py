@@ -135,6 +135,8 @@ _SCRIPTS = (
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
 _LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Letters with inner dots, apostrophes and hyphens ("J.R.", "O'Neil", "Jean-Luc").
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$", re.UNICODE)
 
 
 def _month_number(name: str) -> int | None:
@@ -274,7 +276,7 @@ def _is_name(candidate: str) -> bool:
     capitals = 0
     for word in words:
         bare = word.strip(".,'’-")
-        if not bare:
+        if not bare or not _NAME_WORD.match(bare):
             return False
         if bare.lower() in NOT_NAME_WORDS:
             return False
