@@ -8,7 +8,7 @@ are typed by the block they sit in.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import htmldate
@@ -46,6 +46,13 @@ _LISTING_PATH = re.compile(
     r"search|page/\d+|latest)(?:/|$)",
     re.IGNORECASE,
 )
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/_-])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])"
+    r"(?=[/_-]|\.html?$|$)"
+)
+# A declared date this far from the URL's day is a republication or an update, not a time
+# zone or an overnight filing.
+_URL_DATE_SLACK = timedelta(days=7)
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -216,10 +223,23 @@ def _is_headline(text: str, headlines: list[str | None]) -> bool:
 
 
 def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None) -> None:
-    parsed, source = None, None
-    raw = meta.values.get("published")
-    if raw:
-        parsed, source = parse_datetime(str(raw)), meta.provenance["published"]
+    parsed, source = _declared_published(meta)
+    if parsed and check_published(parsed[0], story.captured_at)[1]:
+        # An impossible declared date is reported and dropped, not replaced by a guess.
+        story.notes.append(check_published(parsed[0], story.captured_at)[1])
+        _fill_modified(story, meta)
+        return
+    from_url = url_date(url) or url_date(story.canonical_url)
+    if from_url and parsed is None:
+        parsed, source = from_url, "url"
+    elif from_url and abs(parsed[0] - from_url[0]) > _URL_DATE_SLACK:
+        # A date in the URL is fixed when the story is first filed; a declared date far from
+        # it belongs to a republication or an update.
+        story.notes.append(
+            f"declared publication date {parsed[0].date()} disagrees with the URL's "
+            f"{from_url[0].date()}; the URL date is kept"
+        )
+        parsed, source = from_url, "url"
     if parsed is None and story.page_type == "article":
         parsed, source = _htmldate(tree, url, story.captured_at), "heuristic"
     if parsed:
@@ -229,10 +249,44 @@ def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None
         if published:
             story.published_at, story.published_precision = published, parsed[1]
             story.provenance["published_at"] = source
+    _fill_modified(story, meta)
+
+
+def _fill_modified(story: Story, meta: PageMeta) -> None:
     modified = parse_datetime(str(meta.values["modified"])) if meta.values.get("modified") else None
     if modified:
         story.modified_at = modified[0]
         story.provenance["modified_at"] = meta.provenance["modified"]
+
+
+def _declared_published(meta: PageMeta) -> tuple[tuple[datetime, str] | None, str | None]:
+    # The most trusted declared date that parses (a garbled JSON-LD date gives way to OG).
+    for raw, provenance in meta.published:
+        parsed = parse_datetime(raw)
+        if parsed:
+            return parsed, provenance
+    return None, None
+
+
+def url_date(url: str | None) -> tuple[datetime, str] | None:
+    """The publication day written in a story URL ("/2017/03/14/slug", "/2017-03-14-slug").
+
+    Args:
+        url: A page URL.
+
+    Returns:
+        `(midnight UTC of that day, "day")`, or None when the path holds no full date.
+    """
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        day = datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=UTC)
+    except ValueError:
+        return None
+    return day, "day"
 
 
 def _htmldate(tree: HtmlElement, url: str | None, captured: datetime | None):
@@ -259,6 +313,8 @@ def _page_type(story: Story, meta: PageMeta, url: str | None) -> str:
         return "error"
     og_type = str(meta.values.get("og_type") or "").lower()
     declared_article = bool(meta.values.get("ld_article")) or og_type.startswith(_ARTICLE_OG_TYPES)
+    # "/2019/10/21/slug": a dated path is a story's address.
+    declared_article = declared_article or url_date(url) is not None
     path = urlsplit(url).path if url else None
     if path in ("", "/") and not declared_article:
         return "home"

@@ -35,17 +35,22 @@ class PageMeta:
         provenance: Field name -> one of `newsdesk.model.PROVENANCES`.
         titles: Every title the page declares, for `html_title.choose_title`.
         site_names: Names the site declares for itself (site name, publisher, app name).
+        published: Every publication date offered, `(raw, provenance)`, most trusted first
+            (the caller takes the first one that parses).
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
     titles: list[TitleCandidate] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
+    published: list[tuple[str, str]] = field(default_factory=list)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set `name` unless an earlier (more trusted) source already gave a value."""
         if isinstance(value, str):
             value = " ".join(value.split()) or None
+        if name == "published" and isinstance(value, str):
+            self.published.append((value, source))
         if value in (None, [], "") or name in self.values:
             return
         self.values[name] = value
@@ -320,8 +325,8 @@ class MetadataReader:
         offer("page_title", titles[0].text_content() if titles else None, "meta")
         headings = tree.xpath("//h1")
         offer("h1", " ".join(headings[0].text_content().split()) if headings else None, "text")
-        times = tree.xpath("//time[@datetime]/@datetime | //*[@pubdate]/@datetime")
-        offer("published", times[0] if times else None, "text")
+        for raw in _time_elements(tree):
+            offer("published", raw, "text")
         self._raw_authors("text", [a.text_content() for a in tree.xpath('//a[@rel="author"]')])
 
     def _byline_texts(self) -> list[str]:
@@ -389,6 +394,32 @@ class MetadataReader:
             if names:
                 self.meta.offer("authors", names, "text")
                 return
+
+
+_UPDATED = re.compile(r"updat|modif|edited|revis", re.I)
+
+
+def _time_elements(tree: HtmlElement) -> list[str]:
+    """`<time datetime>` values, those marked as the publication time first.
+
+    A time whose element or parent is marked as an update ("updated", "modified") is not a
+    publication time and is left out.
+    """
+    marked, plain = [], []
+    for el in tree.xpath("//time[@datetime] | //*[@pubdate][@datetime]")[:20]:
+        parent = el.getparent()
+        context = " ".join(
+            f"{e.get('class', '')} {e.get('id', '')} {e.get('itemprop', '')}"
+            for e in (el, parent)
+            if e is not None
+        )
+        label = parent.text_content() if parent is not None else ""
+        label = label if len(label) <= 120 else el.text_content()
+        if _UPDATED.search(context) or _UPDATED.search(label):
+            continue
+        target = marked if el.get("pubdate") is not None or "publish" in context.lower() else plain
+        target.append(el.get("datetime"))
+    return marked + plain
 
 
 def _trafilatura_author(tree: HtmlElement) -> list[str]:
