@@ -95,6 +95,9 @@ _SCORE_TINY = -3.5
 _PROSE_CAP = 150.0
 _HEADER_WINDOW = 30
 _TITLE_INSIDE_BODY = 4
+# An anchored headline may cut off at most this much leading prose of the body run.
+_LOST_MAX_WORDS = 150.0
+_LOST_SHARE = 0.1
 _ANCHOR_WINDOW = 16
 _BETWEEN_CAP = 4.0
 # A bare name line is a byline when the names fill this share of it and a date is this near.
@@ -102,7 +105,7 @@ _BARE_NAME_SHARE = 0.6
 _BARE_NAME_REACH = 3
 # Lexical overlap with the first body paragraphs: how many, and the weight of a full overlap.
 _LEAD_PARAGRAPHS = 3
-_OVERLAP_WEIGHT = 5.0
+_OVERLAP_WEIGHT = 8.0
 _OVERLAP_FULL_TOKENS = 3
 
 
@@ -159,7 +162,7 @@ def extract_text_dump(
     span = _body_span(dump)
     if span:
         span = trim_span(lines, span, lambda line: _body_line_ok(dump, line))
-    title_index = _pick_title(dump, span[0] if span else len(lines))
+    title_index = _pick_title(dump, span)
     if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
         # A page without prose (a few plain lines) is all text; none of it is a headline.
         title_index = None
@@ -296,12 +299,34 @@ def _body_line_ok(dump: _Dump, line: Line) -> bool:
 # --- title and standfirst ------------------------------------------------------------------
 
 
-def _title_candidates(dump: _Dump, body_start: int) -> list[Line]:
+def _inside_limit(dump: _Dump, span: tuple[int, int] | None) -> int:
+    """How far into the body run a headline may sit: past a little leading prose only.
+
+    The run may open with prose above the headline (a consent notice, an editor's note);
+    a headline with its byline under it may cut that off, but not a real share of the body.
+    """
+    if span is None:
+        return len(dump.lines)
+    run = dump.lines[span[0] : span[1] + 1]
+    total = sum(line.words for line in run if is_prose(line))
+    allowed = min(_LOST_MAX_WORDS, _LOST_SHARE * total)
+    lost = 0.0
+    for line in run:
+        if is_prose(line):
+            lost += line.words
+            if lost > allowed:
+                return line.index
+    return span[1]
+
+
+def _title_candidates(dump: _Dump, body_start: int, limit: int) -> list[Line]:
     low = max(0, body_start - _HEADER_WINDOW)
+    high = max(body_start + _TITLE_INSIDE_BODY, limit)
     return [
         line
-        for line in dump.lines[low : body_start + _TITLE_INSIDE_BODY]
-        if is_heading_like(line)
+        for line in dump.lines[low:high]
+        if (line.index < body_start + _TITLE_INSIDE_BODY or _anchor_bonus(dump, line) > 0)
+        and is_heading_like(line)
         and line.index not in dump.meta
         and line.index not in dump.link_lines
         and not _byline_line(dump, line)
@@ -484,10 +509,11 @@ def _overlap_bonus(dump: _Dump, line: Line, body_start: int) -> float:
     return _OVERLAP_WEIGHT * share * min(1.0, tokens / _OVERLAP_FULL_TOKENS)
 
 
-def _pick_title(dump: _Dump, body_start: int) -> int | None:
+def _pick_title(dump: _Dump, span: tuple[int, int] | None) -> int | None:
     """Index of the best headline line around the start of the body, or None."""
+    body_start = span[0] if span else len(dump.lines)
     best: tuple[float, int] | None = None
-    for line in _title_candidates(dump, body_start):
+    for line in _title_candidates(dump, body_start, _inside_limit(dump, span)):
         score = _title_score(dump, line, body_start)
         if best is None or score > best[0]:
             best = (score, line.index)

@@ -44,6 +44,10 @@ RESUME_LONG_WORDS = 45
 TEASER_RUN = 3
 TEASER_MIN_WORDS = 3
 TEASER_MAX_WORDS = 20
+# Photo-gallery labels: how far around a candidate they count, and what each costs.
+GALLERY_REACH = 6
+GALLERY_LABEL_PENALTY = 1.5
+GALLERY_MAX_PENALTY = 6.0
 # A candidate this many lines under a related-stories header is one of its teasers.
 LINK_HEADER_REACH = 6
 MENU_ENTRY_WORDS = 3
@@ -51,6 +55,8 @@ _TEASER_KINDS = frozenset({"related", "recommended", "section_latest"})
 # A headline among this many headline-like lines in a row is one of a list of teasers.
 TEASER_LIST_TITLES = 4
 TEASER_LONG_WORDS = 5
+# Headlines, even long teasers with an author name run on, stay under this many words.
+LISTED_MAX_WORDS = 25
 TEASER_LONG_TITLES = 3
 
 
@@ -190,7 +196,11 @@ def teaser_list_size(
     """How many headline-like lines in a row the line belongs to (furniture breaks a run)."""
 
     def listed(other: Line) -> bool:
-        return other.words >= min_words and is_heading_like(other) and not skip(other)
+        return (
+            min_words <= other.words <= LISTED_MAX_WORDS
+            and is_heading_like(other)
+            and not skip(other)
+        )
 
     if not listed(line):
         return 0
@@ -215,6 +225,20 @@ def in_teaser_list(lines: list[Line], line: Line, skip: Callable[[Line], bool]) 
     )
 
 
+def _gallery_penalty(lines: list[Line], line: Line) -> float:
+    """Penalty for photo-gallery labels ("1 of 24", "Full Screen") around a candidate.
+
+    One label right next to it is a hint; each further label around it makes a gallery's
+    own headline more certain.
+    """
+    near = lines[max(0, line.index - 2) : line.index] + lines[line.index + 1 : line.index + 3]
+    if not any(GALLERY_PATTERN.search(other.text) for other in near if other.words <= 6):
+        return 0.0
+    around = lines[max(0, line.index - GALLERY_REACH) : line.index + GALLERY_REACH + 1]
+    labels = sum(1 for other in around if other.words <= 6 and GALLERY_PATTERN.search(other.text))
+    return min(GALLERY_MAX_PENALTY, GALLERY_LABEL_PENALTY * (labels + 1))
+
+
 def title_context_penalty(lines: list[Line], line: Line, skip: Callable[[Line], bool]) -> float:
     """Penalty for headline candidates that are prompts, gallery headlines or list teasers.
 
@@ -229,9 +253,7 @@ def title_context_penalty(lines: list[Line], line: Line, skip: Callable[[Line], 
     penalty = 0.0
     if PROMPT_PATTERN.match(line.text):
         penalty -= 5.0
-    neighbours = lines[max(0, line.index - 2) : line.index] + lines[line.index + 1 : line.index + 3]
-    if any(GALLERY_PATTERN.search(other.text) for other in neighbours if other.words <= 6):
-        penalty -= 3.0
+    penalty -= _gallery_penalty(lines, line)
     if in_teaser_list(lines, line, skip):
         penalty -= 3.0
     if _under_link_header(lines, line):
