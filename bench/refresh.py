@@ -370,8 +370,14 @@ def run(args: argparse.Namespace) -> None:
         by_kind = con.execute(
             "select source_kind, count(*), count(duplicate_of) from stories group by 1 order by 1"
         ).fetchall()
+        (words,) = con.execute("select cast(sum(word_count) as bigint) from stories").fetchone()
     finally:
         con.close()
+    entity_s = results[0][2].get("entities", 0)
+    print(
+        f"body words: {words}; full-build entity stage {words / max(entity_s, 1e-9):.0f} "
+        "body words/s (titles and summaries are recognised too)"
+    )
     print(
         "stories by kind (near-duplicates): " + ", ".join(f"{k} {n} ({d})" for k, n, d in by_kind)
     )
