@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 
 from newsdesk.dates import check_published
 from newsdesk.extract.textdump_classify import (
@@ -58,7 +59,7 @@ from newsdesk.extract.textdump_meta import (
     reading_time,
     split_attribution,
 )
-from newsdesk.extract.textdump_overlap import overlap
+from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import ExtractionError, Story
 
 _WORD = re.compile(r"\w")
@@ -99,6 +100,7 @@ _TITLE_INSIDE_BODY = 4
 _LOST_MAX_WORDS = 150.0
 _LOST_SHARE = 0.1
 _ANCHOR_WINDOW = 16
+_KICKER_MAX_WORDS = 4
 _BETWEEN_CAP = 4.0
 # A bare name line is a byline when the names fill this share of it and a date is this near.
 _BARE_NAME_SHARE = 0.6
@@ -512,12 +514,38 @@ def _overlap_bonus(dump: _Dump, line: Line, body_start: int) -> float:
 def _pick_title(dump: _Dump, span: tuple[int, int] | None) -> int | None:
     """Index of the best headline line around the start of the body, or None."""
     body_start = span[0] if span else len(dump.lines)
+    candidates = _title_candidates(dump, body_start, _inside_limit(dump, span))
+    scores = {line.index: _title_score(dump, line, body_start) for line in candidates}
+    for line in candidates:
+        headline = _spelled_out(dump, line)
+        if headline is not None and headline in scores:
+            # The same headline in full: take its standing, and prefer the full form.
+            scores[line.index] = max(scores[line.index], scores[headline] + 0.5)
     best: tuple[float, int] | None = None
-    for line in _title_candidates(dump, body_start, _inside_limit(dump, span)):
-        score = _title_score(dump, line, body_start)
+    for index, score in scores.items():
         if best is None or score > best[0]:
-            best = (score, line.index)
+            best = (score, index)
     return best[1] if best else None
+
+
+def _spelled_out(dump: _Dump, line: Line) -> int | None:
+    """The headline under a line that spells out a kicker and that headline in one line.
+
+    "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!" over "Lupita Nyong'o" (a kicker
+    of a few words) and "$150K Pearl Oscar Dress ... STOLEN!!!!": the first line is the
+    full headline, as the browser tab and the share text give it.
+    """
+    tokens = content_tokens(line.text)
+    if len(tokens) < 3:
+        return None
+    following = dump.lines[line.index + 1 : line.index + 4]
+    for kicker, headline in pairwise(following):
+        if kicker.words > _KICKER_MAX_WORDS or headline.index == line.index:
+            continue
+        parts = content_tokens(kicker.text), content_tokens(headline.text)
+        if all(parts) and parts[0] | parts[1] == tokens:
+            return headline.index
+    return None
 
 
 def _near_duplicate(text: str, others: list[Line]) -> bool:
