@@ -38,9 +38,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
+	$(BIN)/python -m bench.quality_feeds
 	$(BIN)/python -m bench.entities
+	$(BIN)/python -m bench.refresh --stories 2000
 
+# Needs Debian's chromium (Playwright drives it; never `playwright install`, which downloads).
 test-ui: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	$(BIN)/python -m pytest -q -m ui tests/ui
 
 clean:

@@ -54,7 +54,7 @@ comment on column related_links.target_story_id is 'The linked story when the wa
 comment on table entities is 'Canonical named entities (people, organisations, places, ...), one row per stable entity_id.';
 comment on column entities.entity_id is 'Stable id from entity type and normalised canonical name.';
 comment on column entities.name is 'Canonical name.';
-comment on column entities.type is 'PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, LAW or WORK_OF_ART.';
+comment on column entities.type is 'PERSON, ORG, PLACE (countries, cities, regions, facilities), NORP, EVENT, PRODUCT, LAW or WORK_OF_ART.';
 comment on column entities.country_code is 'ISO 3166-1 alpha-2 code for countries, places and demonyms.';
 comment on column entities.stories is 'Stories mentioning the entity.';
 comment on column entities.mentions is 'Mentions of the entity.';
@@ -103,3 +103,10 @@ comment on view entity_daily is 'Stories and mentions per entity per day (public
 comment on view entity_cooccurrence is 'Entity pairs mentioned in the same story, with the number of such stories.';
 comment on view story_link_graph is 'Related links resolved to stories the warehouse holds.';
 comment on view outlet_daily is 'Stories and words per outlet per capture day.';
+
+comment on table lake.stories is 'Internal: the Parquet lake''s story records, one capture day replaced at a time. Query main.stories instead.';
+comment on table lake.related_links is 'Internal: lake related-link records. Query main.related_links instead.';
+comment on table lake.entity_mentions is 'Internal: lake entity mention records. Query main.entity_mentions instead.';
+comment on table lake.rejected_items is 'Internal: lake rejections. Query main.rejected_items instead.';
+comment on table lake.loaded_partitions is 'Internal: which lake file each loaded capture day came from.';
+comment on table lake.schema_version is 'Internal: version of the lake schema; a mismatch forces a full rebuild.';
