@@ -18,7 +18,9 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newsdesk.dates import check_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
+from newsdesk.extract.html_authors import choose_authors
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
+from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_title import SiteNames, choose_title
@@ -84,10 +86,12 @@ def extract_html(
     text = _as_text(html, notes)
     tree = _parse(text)
     base = _base_url(tree, url)
-    meta = MetadataReader(tree, base).read()
+    reader = MetadataReader(tree, base)
+    meta = reader.read()
     story = Story(url=url, source_path=source_path, source_kind="html", notes=notes)
     story.captured_at = to_utc(captured_at) if captured_at else None
     _fill_metadata(story, meta, base)
+    _fill_authors(story, meta, reader, tree, base)
     body = extract_body(tree, url or base)
     finder = LinkFinder(tree, base, [url, story.canonical_url])
     _fill_body_and_links(story, body, finder, meta.values.get("h1"))
@@ -175,6 +179,22 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
             story.provenance[name] = prov[key]
     if story.title and title_source:
         story.provenance["title"] = title_source
+
+
+def _fill_authors(
+    story: Story, meta: PageMeta, reader: MetadataReader, tree: HtmlElement, base: str | None
+) -> None:
+    # The byline printed under the headline votes with the declared authors.
+    byline = byline_near(headline_element(tree, story.title))
+    sources = [*meta.author_sources, ("text", byline)] if byline else meta.author_sources
+    outlets = [story.outlet, *meta.site_names, host_of(base)]
+    names, source = choose_authors(sources, outlets)
+    if not names:
+        names, source = reader.fallback_authors(), "text"
+    story.authors = names
+    story.provenance.pop("authors", None)
+    if names:
+        story.provenance["authors"] = source
 
 
 def _first_of(value: object) -> str | None:

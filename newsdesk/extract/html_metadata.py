@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from newsdesk.extract.html_authors import clean_authors
-from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, urls_of
+from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, types_of, urls_of
 from newsdesk.extract.html_title import TitleCandidate, heading_candidates, title_key
 from newsdesk.urls import absolute_url, host_of
 
@@ -37,6 +37,8 @@ class PageMeta:
         site_names: Names the site declares for itself (site name, publisher, app name).
         published: Every publication date offered, `(raw, provenance)`, most trusted first
             (the caller takes the first one that parses).
+        author_sources: Raw author strings per source, `(provenance, values)`, most trusted
+            first (the caller adds the visible byline and votes).
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -44,6 +46,7 @@ class PageMeta:
     titles: list[TitleCandidate] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
     published: list[tuple[str, str]] = field(default_factory=list)
+    author_sources: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set `name` unless an earlier (more trusted) source already gave a value."""
@@ -66,7 +69,8 @@ def collect_meta(tree: HtmlElement) -> dict[str, list[str]]:
             continue
         for attr in _META_KEYS:
             key = meta.get(attr)
-            if key:
+            # Microdata authors are read per item (see `_main_item_authors`), not here.
+            if key and not (attr == "itemprop" and key.lower() == "author"):
                 for part in key.lower().split():
                     metas[part].append(content.strip())
     return metas
@@ -101,6 +105,38 @@ def _itemprop(tree: HtmlElement, prop: str) -> list[HtmlElement]:
     return tree.xpath(f'//*[@itemprop="{prop}" or starts-with(@itemprop, "{prop} ")]')
 
 
+def _split_organisations(value: Any) -> tuple[list[Any], list[Any]]:
+    """JSON-LD author values split into people (and untyped values) and organisations."""
+    items = value if isinstance(value, list) else [value] if value else []
+    people, organisations = [], []
+    for item in items:
+        kinds = types_of(item) if isinstance(item, dict) else []
+        if any(_ORGANISATION.search(k) for k in kinds):
+            organisations.append(item)
+        else:
+            people.append(item)
+    return people, organisations
+
+
+_ORGANISATION = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|WebSite|Brand", re.I)
+
+
+def _main_item_authors(elements: list[HtmlElement]) -> list[HtmlElement]:
+    # Teasers for other stories carry their own itemprop=author: keep the authors of the
+    # item the first author belongs to.
+    if not elements:
+        return []
+    scope = _item_scope(elements[0])
+    return [el for el in elements if _item_scope(el) is scope]
+
+
+def _item_scope(el: HtmlElement) -> HtmlElement | None:
+    parent = el.getparent()
+    while parent is not None and parent.get("itemscope") is None:
+        parent = parent.getparent()
+    return parent
+
+
 def _itemprop_value(el: HtmlElement) -> str | None:
     for attr in ("content", "datetime", "href", "src"):
         if el.get(attr):
@@ -121,6 +157,7 @@ class MetadataReader:
         self.metas = collect_meta(tree)
         self.meta = PageMeta()
         self.author_candidates: list[tuple[str, list[str]]] = []
+        self.organisation_authors: list[str] = []
 
     def read(self) -> PageMeta:
         """Fill and return the page metadata, most trusted source first."""
@@ -155,7 +192,9 @@ class MetadataReader:
         offer("image", urls_of(ld.get("image", "thumbnailUrl")), "jsonld")
         offer("language", text_of(ld.get("inLanguage")), "jsonld")
         offer("canonical", text_of(article.get("mainEntityOfPage") or article.get("url")), "jsonld")
-        self._raw_authors("jsonld", names_of(ld.resolve(ld.get("author", "creator"))))
+        people, organisations = _split_organisations(ld.resolve(ld.get("author", "creator")))
+        self._raw_authors("jsonld", names_of(people))
+        self.organisation_authors = names_of(organisations)
 
     def _jsonld_title(self, article: dict) -> str | None:
         headline, name = text_of(article.get("headline")), text_of(article.get("name"))
@@ -304,7 +343,7 @@ class MetadataReader:
             "meta",
             [
                 v
-                for el in _itemprop(self.tree, "author")
+                for el in _main_item_authors(_itemprop(self.tree, "author"))
                 if (v := _itemprop_value(el)) and not v.startswith("http")
             ],
         )
@@ -380,20 +419,29 @@ class MetadataReader:
             self.author_candidates.append((source, [str(v) for v in values if v]))
 
     def _authors(self) -> None:
-        # A source whose values are all profile URLs or desk names gives way to the next one.
+        # An Organization named as author counts only when no source names a person.
+        self._raw_authors("jsonld", self.organisation_authors)
+        self.meta.author_sources = list(self.author_candidates)
+        # The provisional choice (the caller votes again with the visible byline).
         outlet = self.meta.values.get("outlet")
         for source, raw in self.author_candidates:
             names = clean_authors(raw, [outlet, host_of(self.base)])
             if names:
                 self.meta.offer("authors", names, source)
                 return
-        # Visible bylines, only when no declared author: trafilatura's byline XPaths first
-        # (they copy the tree, so they are not run when metadata already named someone).
+
+    def fallback_authors(self) -> list[str]:
+        """Bylines found by their markup, for pages that name no author anywhere else.
+
+        trafilatura's byline XPaths first (they copy the tree, so they run only then), then
+        elements whose class or id says byline/author.
+        """
+        outlet = self.meta.values.get("outlet")
         for raw in (_trafilatura_author(self.tree), self._byline_texts()):
             names = clean_authors(raw, [outlet, host_of(self.base)])
             if names:
-                self.meta.offer("authors", names, "text")
-                return
+                return names
+        return []
 
 
 _UPDATED = re.compile(r"updat|modif|edited|revis", re.I)
