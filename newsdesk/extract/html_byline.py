@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # "By", "Written by:", "Posted by", "— by" alone in a text node: the name follows.
@@ -19,10 +20,16 @@ _BY_NAME = re.compile(
 )
 # Credits that are not the story's author.
 _NOT_AUTHOR = re.compile(r"\b(?:photo|photos|image|images|illustration|video|graphic)s?\b", re.I)
-_SKIP_TAGS = frozenset({"script", "style", "template", "figcaption", "button"})
-_COMMENT_AREA = re.compile(r"comment|reply|respond|discussion", re.I)
+# Text outside scripts, captions, buttons and comment threads.
+_VISIBLE = (
+    "[normalize-space()][not(ancestor::script or ancestor::style or ancestor::template or "
+    "ancestor::figcaption or ancestor::button or ancestor::*[contains(@class, 'comment') or "
+    "contains(@id, 'comment') or contains(@class, 'reply')])]"
+)
 #: Text nodes looked at after the headline (and before it, for bylines set above it).
 _AFTER, _BEFORE = 60, 12
+_FOLLOWING = etree.XPath(f"following::text(){_VISIBLE}[position() <= {_AFTER}]")
+_PRECEDING = etree.XPath(f"preceding::text(){_VISIBLE}[position() <= {_BEFORE}]")
 # Long text means the story has begun; a byline further down is someone else's.
 _MAX_PROSE_NODES = 3
 _PROSE_CHARS = 200
@@ -78,49 +85,10 @@ def byline_near(headline: HtmlElement | None) -> list[str]:
 
 
 def _texts_around(headline: HtmlElement) -> list[str]:
-    # Text nodes in document order: a few before the headline, then those after it.
-    root = headline.getroottree().getroot()
-    body = root.find("body") if root.find("body") is not None else root
-    before: list[str] = []
-    after: list[str] = []
-    seen_headline = False
-    for el in body.iter():
-        if el is headline:
-            seen_headline = True
-            continue
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or _in_skipped(el):
-            continue
-        if seen_headline and _is_inside(el, headline):
-            continue
-        for raw in (el.text, el.tail):
-            text = " ".join((raw or "").split())
-            if not text:
-                continue
-            (after if seen_headline else before).append(text)
-        if len(after) >= _AFTER:
-            break
-    return after[: _AFTER] + before[-_BEFORE:][::-1]
-
-
-def _in_skipped(el: HtmlElement) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag in _SKIP_TAGS:
-            return True
-        marker = f"{parent.get('class', '')} {parent.get('id', '')}"
-        if _COMMENT_AREA.search(marker):
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _is_inside(el: HtmlElement, ancestor: HtmlElement) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
+    # Text nodes after the headline (document order), then a few before it (nearest first).
+    after = _FOLLOWING(headline)
+    before = _PRECEDING(headline)[::-1]
+    return [" ".join(t.split()) for t in (*after, *before)]
 
 
 def _key(text: str) -> str:
