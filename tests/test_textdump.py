@@ -13,6 +13,10 @@ from hypothesis import strategies as st
 
 from bench.scoring import body_f1, normalise_title
 from newsdesk.extract.textdump import extract_text_dump
+from newsdesk.extract.textdump_classify import title_context_penalty
+from newsdesk.extract.textdump_lines import is_debris, split_lines
+from newsdesk.extract.textdump_meta import byline_names
+from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
 
 SEED = Path("/work/shared/seed/000_eff8da0c94a8cb24.txt")
@@ -569,3 +573,165 @@ def test_end_signal_before_enough_body_is_not_an_end() -> None:
 def test_title_context_rules(name: str, head: str) -> None:
     story = extract_text_dump(_news_page(head))
     assert story.title == TITLE, name
+
+
+# --- headline choice against the body (third round) ---------------------------------------
+
+PROMPT_PROSE = (
+    "The author chose to make this story unlisted, which means only people with a link can "
+    "see it. Are you sure you want to share it? Yes, show me sharing options"
+)
+LONG_TEASERS = (
+    "Hidden secrets of the fishing fleet: why the boats stay in port all winter long\n"
+    "The quest to save the vanishing old town markets before the developers arrive\n"
+    "Ferry fares set to rise again as the council debates the harbour budget\n"
+)
+LONG_BODY = "\n\n".join(BODY + MORE_BODY * 8)
+
+
+def test_content_overlap_counts_shared_word_stems() -> None:
+    share, tokens = overlap(TITLE, BODY[:1])
+    assert tokens == len(content_tokens(TITLE)) == 7
+    assert share == pytest.approx(6 / 7)  # all but "long"; "approves" meets "approved"
+    assert overlap("Zoo welcomes twin panda cubs", BODY) == (0.0, 5)
+    assert overlap("。!", BODY) == (0.0, 0)
+    assert content_tokens("海外留学生") == {"海外", "外留", "留学", "学生"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Log out Sign in", True),
+        ("Sign in Register", True),
+        ("Menu Search", True),
+        ("Search Go", False),
+        ("Harbour News Sport", False),
+    ],
+)
+def test_rows_of_interface_labels_are_debris(text: str, expected: bool) -> None:
+    assert is_debris(text, len(text.split())) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Evolve: Shared Mutable History", []),
+        ("Jane Smith¶", []),
+        ("By J.R. Smith", ["J.R. Smith"]),
+        ("Jean-Luc O'Neil", ["Jean-Luc O'Neil"]),
+    ],
+)
+def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: list[str]) -> None:
+    assert byline_names(text, allow_bare=True) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "title"),
+    [
+        (
+            "a teaser with a byline over the body loses to the headline sharing its words",
+            f"Home\nNews\n{TITLE}\n9 October 2022 10:31\nShare\nTweet\nOpinion\n"
+            "City zoo welcomes twin panda cubs at last\nBy Tom Brown",
+            TITLE,
+        ),
+        (
+            "three long teasers in a row above the dateline",
+            f"{LONG_TEASERS}Sunday, Feb 1, 2015 11:57 AM UTC\n{TITLE}\nJane Smith",
+            TITLE,
+        ),
+        (
+            "two capitalised words are a headline when no dateline is near",
+            "Harbour Bridge",
+            "Harbour Bridge",
+        ),
+        (
+            "a headline opening like a name is not a byline",
+            "Categories: News\nThese Weeks in Harbour Politics: Issue 85\nJane Smith\n"
+            "December 18, 2020",
+            "These Weeks in Harbour Politics: Issue 85",
+        ),
+        (
+            "a headline opening with a number",
+            "Blog\nInsights\n3 surprising findings from the harbour bridge vote\n"
+            "Published on: June 25, 2024",
+            "3 surprising findings from the harbour bridge vote",
+        ),
+        (
+            "copies of the headline around a table of contents are not a menu",
+            "Harbour bridge guide\nHarbour bridge: the long debate\n"
+            "« Guide :: Contents :: Concepts »\nHarbour bridge: the long debate¶\nContents\n"
+            "Harbour bridge: the long debate\nThe vote\nThe cost\nThe plans",
+            "Harbour bridge: the long debate",
+        ),
+        (
+            "an editor prompt in prose does not make the headline a teaser",
+            "Ready to publish?\nChange the story’s title, subtitle, and visibility as needed\n"
+            f"Jane Smith\n14 min read\nNext story\nNext story\n{PROMPT_PROSE}\n{TITLE}\n"
+            "Share on Twitter\n"
+            "Share on Facebook\nShare by email",
+            TITLE,
+        ),
+        (
+            "a photo gallery's headline under many gallery labels",
+            f"Home\n{TITLE}\nShare on Facebook\nShare on Twitter\nShare via Email\n"
+            "More Options\nMiddle East\nBy Jane Smith\n1 of 24\nFull Screen\nAutoplay\nSkip Ad\n"
+            "New harbour bridge approved by the city council\nView Photos",
+            TITLE,
+        ),
+        (
+            "a line spelling out the kicker and the headline under it",
+            "Home\nHarbour Council's New Bridge -- APPROVED!!!\nHarbour Council\n"
+            "New Bridge ... APPROVED!!!!\n2/26/2015 7:11 AM PST",
+            "Harbour Council's New Bridge -- APPROVED!!!",
+        ),
+    ],
+)
+def test_headline_against_body_rules(name: str, head: str, title: str) -> None:
+    story = extract_text_dump(_news_page(head))
+    assert story.title == title, name
+    assert story.paragraphs[: len(BODY)] == BODY, name
+
+
+def test_anchored_headline_cuts_off_a_little_leading_prose() -> None:
+    notice = "Please read our updated terms before you go on, they say how we handle your data."
+    account = "Log in with your Harbour Times account to create or edit your custom homepage."
+    signup = "Sign up for a free Harbour Times account to choose the news you want to see."
+    head = (
+        f"{notice}\nSign in\n{account}\nRegister\nRegister for free\n{signup}\nRegister\n"
+        f"take the tour\n{TITLE}\n9 October 2022"
+    )
+    story = extract_text_dump(f"{head}\n\n{LONG_BODY}\n")
+    assert story.title == TITLE
+    assert story.paragraphs[: len(BODY)] == BODY
+
+
+def test_page_without_prose_has_no_headline() -> None:
+    story = extract_text_dump("Harbour Bridge Plans\nOpening Times And Fares\n")
+    assert story.title is None
+    assert story.paragraphs == ["Harbour Bridge Plans", "Opening Times And Fares"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "penalised"),
+    [
+        (
+            "teaser under a related header, past a kicker",
+            "More on this story\nInterview\nMayor says the bridge will change the harbour\n",
+            True,
+        ),
+        (
+            "a 'See also' entry of a table of contents",
+            "(Top)\nSee also\nReferences\nMayor says the bridge will change the harbour\n",
+            False,
+        ),
+        (
+            "the article resumed after the header",
+            f"Related\n{BODY[0]}\nMayor says the bridge will change the harbour\n",
+            False,
+        ),
+    ],
+)
+def test_candidates_under_related_headers(name: str, text: str, penalised: bool) -> None:
+    lines = split_lines(text)
+    penalty = title_context_penalty(lines, lines[-1], lambda line: line.debris)
+    assert (penalty < 0) is penalised, name

@@ -101,6 +101,9 @@ _LOST_MAX_WORDS = 150.0
 _LOST_SHARE = 0.1
 _ANCHOR_WINDOW = 16
 _KICKER_MAX_WORDS = 4
+# A label inside a byline block ("Tech Insider") is this short; a headline under its
+# dateline and over its byline is longer.
+_LABEL_MAX_WORDS = 4
 _BETWEEN_CAP = 4.0
 # A bare name line is a byline when the names fill this share of it and a date is this near.
 _BARE_NAME_SHARE = 0.6
@@ -433,7 +436,8 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     prev_line = lines[line.index - 1] if line.index > 0 else None
     next_line = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if (
-        prev_line
+        words <= _LABEL_MAX_WORDS
+        and prev_line
         and next_line
         and prev_line.index in dump.meta
         and _is_byline_or_date(dump, next_line)
