@@ -137,3 +137,44 @@ def test_unusable_home_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert "exists and is not a folder" in done.stderr
+
+
+def test_fetch_reports_every_sources_problem_with_its_line(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "sources.yaml").write_text(
+        "sources:\n  - name: a\n    feeds: [ftp://example.org/feed]\n  - homepage: 3\n",
+        encoding="utf-8",
+    )
+    done = run("fetch", home=home, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) >= 2
+    assert all("sources.yaml:" in line for line in lines[1:] or lines)
+
+
+def test_fetch_without_a_sources_file_is_one_line(tmp_path):
+    done = run("fetch", home=tmp_path / "home", check=False)
+    assert done.returncode == 2
+    assert "sources" in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+
+
+def test_fetch_then_status_shows_the_report(tmp_path):
+    from fetch_server import FetchServer
+
+    home = tmp_path / "home"
+    home.mkdir()
+    with FetchServer() as server:
+        (home / "sources.yaml").write_text(
+            "user_agent: newsdesk-test/1.0\ncontact: mailto:ops@example.org\nsources:\n"
+            f"  - name: register\n    feeds: ['{server.url('/feeds/register.atom')}']\n"
+            "    allow_private: true\n    min_delay_s: 0.05\n",
+            encoding="utf-8",
+        )
+        report = json.loads(run("fetch", home=home).stdout)
+    assert report["totals"]["pages_fetched"] == 2
+    status = json.loads(run("status", "--json", home=home).stdout)
+    assert status["last_fetch"]["totals"]["pages_fetched"] == 2
+    assert status["waiting_files"] == 0 and status["pending_days"]
