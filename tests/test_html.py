@@ -8,10 +8,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract.charset import decode_html
-from newsdesk.extract.html import MAX_HTML_CHARS, extract_html
-from newsdesk.extract.html_authors import clean_authors
+from newsdesk.extract.html import MAX_HTML_CHARS, extract_html, url_date
+from newsdesk.extract.html_authors import choose_authors, clean_authors
 from newsdesk.extract.html_links import classify_heading
 from newsdesk.extract.html_metadata import split_site_suffix
+from newsdesk.extract.html_title import (
+    SiteNames,
+    TitleCandidate,
+    choose_title,
+    strip_site_segments,
+)
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError
 
 
@@ -232,6 +238,27 @@ def test_clean_authors(raw, outlets, expected):
 
 
 @pytest.mark.parametrize(
+    ("raw", "outlets", "expected"),
+    [
+        (["Jobs & Hire"], ["Jobs & Hire"], []),
+        (["Pamela Anderson"], ["Pamela Anderson"], ["Pamela Anderson"]),
+        (["Adam Aaronson PhillyVoice Staff"], ["PhillyVoice"], ["Adam Aaronson"]),
+        (
+            ["Nathan Parker and Kiran Nair - Chrome Security team"],
+            [],
+            ["Nathan Parker", "Kiran Nair"],
+        ),
+        (["View all posts by Daniel Lemire"], [], ["Daniel Lemire"]),
+        (["/authors/ganesh-sitaraman"], [], []),
+        (["Google"], ["Google Online Security Blog"], []),
+        (["Art Edwards says"], [], ["Art Edwards"]),
+    ],
+)
+def test_clean_authors_more(raw, outlets, expected):
+    assert clean_authors(raw, outlets) == expected
+
+
+@pytest.mark.parametrize(
     ("title", "sites", "expected"),
     [
         ("Storm hits | Example News", ["Example News"], "Storm hits"),
@@ -244,7 +271,250 @@ def test_split_site_suffix(title, sites, expected):
     assert split_site_suffix(title, sites) == expected
 
 
+# --- titles: candidates and votes ----------------------------------------------------------
+
+PLAIN_URL = "https://www.example-daily.com/news/storm-story"
+HEADLINE = "Storm hits the coast overnight"
+
+
+def story_page(head: str = "", header: str = "", body: str = BODY) -> str:
+    """A page whose headline block (`header`) and metadata are chosen by the test."""
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">{head}</head><body>'
+        f'<nav><a href="/">Home</a></nav><article>{header}{body}</article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "expected"),
+    [
+        # The site segment of the tab title is named by og:site_name.
+        (
+            f"<title>{HEADLINE} | Daily Example</title>"
+            '<meta property="og:site_name" content="Daily Example">',
+            "",
+            HEADLINE,
+        ),
+        # ... or by the host (example-daily.com), in front of the headline.
+        (f"<title>Example-Daily :: {HEADLINE}</title>", "", HEADLINE),
+        # The article's <h1> wins over a social title the other sources repeat.
+        (
+            '<meta property="og:title" content="You will not believe this storm">'
+            '<meta name="twitter:title" content="You will not believe this storm">',
+            f"<h1>{HEADLINE}</h1>",
+            HEADLINE,
+        ),
+        # A kicker set in the same <h1> is not part of the headline.
+        (
+            f'<meta property="og:title" content="{HEADLINE}">',
+            f"<h1><span>Weather</span><span>{HEADLINE}</span></h1>",
+            HEADLINE,
+        ),
+        # An <h1> sharing no word with any declared title is a section label.
+        (f'<meta property="og:title" content="{HEADLINE}">', "<h1>Sections</h1>", HEADLINE),
+        # The tab title is the headline plus a segment the page's other titles lack.
+        (f"<title>{HEADLINE} - Coastal Diaries | Blogs</title>", f"<h1>{HEADLINE}</h1>", HEADLINE),
+        # "Blog Name: Post" with og:title "Post": the blog name is the site segment.
+        (
+            f"<title>Silicon Notes: {HEADLINE}</title>"
+            f'<meta property="og:title" content="{HEADLINE}">',
+            "",
+            HEADLINE,
+        ),
+        # A title cut with an ellipsis supports the full one.
+        (
+            f'<meta property="og:title" content="Storm hits the coast…"><title>{HEADLINE}</title>',
+            "",
+            HEADLINE,
+        ),
+    ],
+)
+def test_title_choice(head, header, expected):
+    story = extract_html(story_page(head, header), url=PLAIN_URL)
+    assert story.title == expected
+
+
+def test_masthead_h1_is_not_the_title():
+    head = f"<title>{HEADLINE} – Coast Watch</title>"
+    header = f"<h1>Coast Watch</h1><h1>{HEADLINE}</h1>"
+    assert extract_html(story_page(head, header), url=PLAIN_URL).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "hosts", "expected"),
+    [
+        ("Headline here | Example News", ["Example News"], [], "Headline here"),
+        ("Example News - Headline here", [], ["www.examplenews.co.uk"], "Headline here"),
+        ("Headline here » Blog Archive » Four Years", [], ["fouryears.eu"], "Headline here"),
+        ("Headline - with a dash", ["Other Site"], [], "Headline - with a dash"),
+        ("Only the site", ["Only the site"], [], "Only the site"),
+    ],
+)
+def test_strip_site_segments(title, names, hosts, expected):
+    assert strip_site_segments(title, SiteNames(names, hosts)) == expected
+
+
+def test_choose_title_reports_the_most_trusted_agreeing_source():
+    candidates = [
+        TitleCandidate("tab", f"{HEADLINE} | Example"),
+        TitleCandidate("opengraph", HEADLINE),
+        TitleCandidate("h1", HEADLINE, in_article=True),
+    ]
+    assert choose_title(candidates, SiteNames(["Example"])) == (HEADLINE, "opengraph")
+    assert choose_title([], SiteNames([])) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        # The list other sources confirm wins over a lone JSON-LD author.
+        (
+            [
+                ("jsonld", ["Kathleen Poster"]),
+                ("meta", ["Jessica Holly, Gail Levy"]),
+                ("text", ["By Jessica Holly and Gail Levy"]),
+            ],
+            (["Jessica Holly", "Gail Levy"], "meta"),
+        ),
+        # On a tie, the most trusted source.
+        ([("jsonld", ["Jane Doe"]), ("meta", ["John Smith"])], (["Jane Doe"], "jsonld")),
+        # A first name alone is completed from a source that has the full name.
+        ([("jsonld", ["Todd"]), ("text", ["Todd Bates"])], (["Todd Bates"], "jsonld")),
+        ([("meta", ["Staff"])], ([], None)),
+    ],
+)
+def test_choose_authors(sources, expected):
+    assert choose_authors(sources) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            f"<h1>{HEADLINE}</h1><div><span>By</span><span><a href='/a'>Jane Doe</a></span></div>",
+            ["Jane Doe"],
+        ),
+        (
+            f"<h1>{HEADLINE}</h1><address>By <a href='/a'>Tim Anderson</a></address>",
+            ["Tim Anderson"],
+        ),
+        (f"<h1>{HEADLINE}</h1><div>Posted on September 21, 2020 by Adi Tzlil</div>", ["Adi Tzlil"]),
+        (f"<p class='kicker'>Written by: Julie Mollins</p><h1>{HEADLINE}</h1>", ["Julie Mollins"]),
+        # A photo credit is not the author.
+        (f"<h1>{HEADLINE}</h1><p>Photo by Sam Lens</p>", []),
+        # Comment authors are not the author.
+        (f"<h1>{HEADLINE}</h1><div class='comments'><p>By Troll Person</p></div>", []),
+    ],
+)
+def test_visible_byline(header, expected):
+    story = extract_html(story_page("", header), url=PLAIN_URL)
+    assert story.authors == expected
+
+
+def test_byline_outvotes_a_lone_jsonld_poster():
+    head = jsonld({"@type": "NewsArticle", "headline": HEADLINE, "author": "Web Producer"})
+    head += '<meta name="author" content="Jessica Holly">'
+    header = f"<h1>{HEADLINE}</h1><p>By Jessica Holly</p>"
+    story = extract_html(story_page(head, header), url=PLAIN_URL)
+    assert story.authors == ["Jessica Holly"]
+
+
+def test_jsonld_organization_author_gives_way_to_a_person():
+    ld = {
+        "@type": "NewsArticle",
+        "headline": HEADLINE,
+        "author": [{"@type": "Organization", "name": "Geo Magazine"}],
+    }
+    header = f"<h1>{HEADLINE}</h1><p>By Michael Hingston</p>"
+    story = extract_html(story_page(jsonld(ld), header), url=PLAIN_URL)
+    assert story.authors == ["Michael Hingston"]
+    ld["author"].append({"@type": "Person", "name": "Ann Lee"})
+    story = extract_html(story_page(jsonld(ld), f"<h1>{HEADLINE}</h1>"), url=PLAIN_URL)
+    assert story.authors == ["Ann Lee"]
+
+
+def test_microdata_authors_of_teasers_are_ignored():
+    header = (
+        f'<div itemscope itemtype="https://schema.org/Article"><h1>{HEADLINE}</h1>'
+        '<span itemprop="author">Jake Goulding</span></div>'
+        '<div itemscope itemtype="https://schema.org/Article">'
+        '<span itemprop="author">Other Writer</span></div>'
+    )
+    story = extract_html(story_page("", header), url=PLAIN_URL)
+    assert story.authors == ["Jake Goulding"]
+
+
 # --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.example/2019/10/21/slug/", datetime(2019, 10, 21, tzinfo=UTC)),
+        ("https://x.example/blog/2020-10-18-cdpath/", datetime(2020, 10, 18, tzinfo=UTC)),
+        ("https://x.example/news/2020/1/5/slug", datetime(2020, 1, 5, tzinfo=UTC)),
+        ("https://x.example/2019/13/21/slug", None),
+        ("https://x.example/2019/02/30/slug", None),
+        ("https://x.example/article/20190101", None),
+        (None, None),
+    ],
+)
+def test_url_date(url, expected):
+    found = url_date(url)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "url", "day", "source"),
+    [
+        # No declared date: the URL's day, before any guessing from the text.
+        ("", "", "https://x.example/2019/10/21/slug/", "2019-10-21", "url"),
+        # A declared date far from the URL's day is a republication: the URL wins.
+        (
+            '<meta property="article:published_time" content="2021-06-01T10:00:00Z">',
+            "",
+            "https://x.example/2019/10/21/slug/",
+            "2019-10-21",
+            "url",
+        ),
+        # A declared date near the URL's day keeps its time.
+        (
+            '<meta property="article:published_time" content="2019-10-21T23:30:00-07:00">',
+            "",
+            "https://x.example/2019/10/21/slug/",
+            "2019-10-22",
+            "opengraph",
+        ),
+        # A garbled JSON-LD date gives way to the next declared one.
+        (
+            jsonld({"@type": "NewsArticle", "headline": "H", "datePublished": "soon"})
+            + '<meta name="pubdate" content="2024-04-29">',
+            "",
+            PLAIN_URL,
+            "2024-04-29",
+            "meta",
+        ),
+        # An "Updated" time is not the publication time.
+        (
+            "",
+            '<p>Updated <time datetime="2024-05-03">May 3</time></p>'
+            '<p class="posted"><time datetime="2024-05-01">May 1</time></p>',
+            PLAIN_URL,
+            "2024-05-01",
+            "text",
+        ),
+    ],
+)
+def test_published_date_sources(head, header, url, day, source):
+    story = extract_html(story_page(head, f"<h1>{HEADLINE}</h1>{header}"), url=url)
+    assert story.published_at.date().isoformat() == day
+    assert story.provenance["published_at"] == source
+
+
+def test_url_date_disagreement_is_noted():
+    head = '<meta property="article:published_time" content="2021-06-01T10:00:00Z">'
+    story = extract_html(story_page(head, ""), url="https://x.example/2019/10/21/slug/")
+    assert any("disagrees with the URL" in note for note in story.notes)
 
 
 def test_impossible_date_is_dropped_with_note():

@@ -190,6 +190,9 @@ def _fill_authors(
     outlets = [story.outlet, *meta.site_names, host_of(base)]
     names, source = choose_authors(sources, outlets)
     if not names:
+        # An Organization named as author counts only when no source names a person.
+        names, source = choose_authors([("jsonld", meta.organisation_authors)], outlets)
+    if not names:
         names, source = reader.fallback_authors(), "text"
     story.authors = names
     story.provenance.pop("authors", None)

@@ -39,6 +39,8 @@ class PageMeta:
             (the caller takes the first one that parses).
         author_sources: Raw author strings per source, `(provenance, values)`, most trusted
             first (the caller adds the visible byline and votes).
+        organisation_authors: JSON-LD authors typed as organisations (used only when no
+            source names a person).
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -47,6 +49,7 @@ class PageMeta:
     site_names: list[str] = field(default_factory=list)
     published: list[tuple[str, str]] = field(default_factory=list)
     author_sources: list[tuple[str, list[str]]] = field(default_factory=list)
+    organisation_authors: list[str] = field(default_factory=list)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set `name` unless an earlier (more trusted) source already gave a value."""
@@ -419,9 +422,8 @@ class MetadataReader:
             self.author_candidates.append((source, [str(v) for v in values if v]))
 
     def _authors(self) -> None:
-        # An Organization named as author counts only when no source names a person.
-        self._raw_authors("jsonld", self.organisation_authors)
         self.meta.author_sources = list(self.author_candidates)
+        self.meta.organisation_authors = list(self.organisation_authors)
         # The provisional choice (the caller votes again with the visible byline).
         outlet = self.meta.values.get("outlet")
         for source, raw in self.author_candidates:
