@@ -138,3 +138,47 @@ def test_not_an_archive_is_one_rejection():
     out = list(extract_warc(io.BytesIO(b"<html>not a warc</html>"), source_path="x.warc"))
     assert len(out) == 1 and isinstance(out[0], Rejection)
     assert out[0].stage == "read"
+
+
+def _warc_with(records):
+    """A WARC (gzip per record) holding the given (uri, content_type, body, extra headers)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for uri, content_type, body, extra in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri,
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=http,
+            warc_headers_dict=extra or None,
+        )
+        writer.write_record(record)
+    out.seek(0)
+    return out
+
+
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed Only News</title>'
+    b"<item><title>First item</title><link>https://feed.example.org/a</link>"
+    b"<description>Summary of the first item.</description></item>"
+    b"<item><title>Second item</title><link>https://feed.example.org/b</link></item>"
+    b"</channel></rss>"
+)
+
+
+def test_fetched_feed_responses_become_feed_stories():
+    stream = _warc_with([("https://feed.example.org/rss", "application/rss+xml", FEED, None)])
+    results = list(extract_warc(stream, source_path="fetch.warc.gz"))
+    assert [r.title for r in results] == ["First item", "Second item"]
+    assert all(r.source_kind == "feed" and r.outlet == "Feed Only News" for r in results)
+
+
+def test_truncated_responses_are_rejected_not_half_extracted():
+    page = b"<html><head><title>Cut</title></head><body><p>" + b"word " * 500
+    stream = _warc_with(
+        [("https://example.org/cut", "text/html", page, {"WARC-Truncated": "length"})]
+    )
+    (result,) = list(extract_warc(stream, source_path="fetch.warc.gz"))
+    assert isinstance(result, Rejection)
+    assert "truncated" in result.reason and result.path == "fetch.warc.gz#record-0"

@@ -13,6 +13,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from newsdesk.extract.charset import decode_html
+from newsdesk.extract.feeds import extract_feed, looks_like_feed
 from newsdesk.extract.html import extract_html
 from newsdesk.model import ExtractionError, Rejection, Story
 
@@ -21,6 +22,15 @@ MAX_RECORD_BYTES = 10_000_000
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:\-]+)", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml")
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/xml",
+    "text/xml",
+    "application/json",
+)
 # Servers often send HTML as octet-stream or with no type at all: those are sniffed.
 _SNIFF_TYPES = ("", "application/octet-stream", "text/plain", "unk", "application/unknown")
 _HTML_START = re.compile(
@@ -53,9 +63,7 @@ def extract_warc(
     index = -1
     try:
         for index, record in enumerate(ArchiveIterator(stream, arc2warc=True)):
-            result = _record_result(record, f"{where}#record-{index}")
-            if result is not None:
-                yield result
+            yield from _record_results(record, f"{where}#record-{index}")
     except _ARCHIVE_ERRORS as err:
         yield Rejection(
             path=f"{where}#record-{index + 1}",
@@ -65,22 +73,47 @@ def extract_warc(
         )
 
 
-def _record_result(record: ArcWarcRecord, path: str) -> Story | Rejection | None:
+def _record_results(record: ArcWarcRecord, path: str) -> list[Story | Rejection]:
     if record.rec_type != "response" or record.http_headers is None:
-        return None
+        return []
     if record.http_headers.get_statuscode() != "200":
-        return None
+        return []
     content_type = (record.http_headers.get_header("Content-Type") or "").strip().lower()
     media_type = content_type.split(";")[0].strip()
-    if not media_type.startswith(_HTML_TYPES) and media_type not in _SNIFF_TYPES:
-        return None
+    is_feed_type = media_type in _FEED_TYPES
+    if (
+        not media_type.startswith(_HTML_TYPES)
+        and media_type not in _SNIFF_TYPES
+        and not is_feed_type
+    ):
+        return []
+    truncated = record.rec_headers.get_header("WARC-Truncated")
+    if truncated:
+        # The fetcher stopped reading at a limit: half a page would become a wrong story.
+        return [Rejection(path, None, "extract", f"response truncated when fetched ({truncated})")]
     try:
         payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
     except _ARCHIVE_ERRORS as err:
-        return Rejection(path, None, "extract", f"record payload unreadable: {_one_line(err)}")
+        return [Rejection(path, None, "extract", f"record payload unreadable: {_one_line(err)}")]
+    if is_feed_type or (not media_type.startswith(_HTML_TYPES) and looks_like_feed(payload)):
+        return _feed_items(record, payload, path)
     if not media_type.startswith(_HTML_TYPES) and not _HTML_START.match(payload[:2048]):
-        return None
-    return _story(record, payload, content_type, path)
+        return []
+    return [_story(record, payload, content_type, path)]
+
+
+def _feed_items(record: ArcWarcRecord, payload: bytes, path: str) -> list[Story | Rejection]:
+    """Stories of a fetched feed: feed-only sources get their stories this way."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    captured = _warc_date(record.rec_headers.get_header("WARC-Date"))
+    if not looks_like_feed(payload):
+        return []
+    try:
+        return list(extract_feed(payload, source_path=path, url=url, captured_at=captured))
+    except ExtractionError as err:
+        return [Rejection(path, None, "extract", str(err))]
+    except Exception as err:  # one bad record must not stop the archive
+        return [Rejection(path, None, "extract", f"extractor failed: {_one_line(err)}")]
 
 
 def _story(
