@@ -573,3 +573,35 @@ def test_chunk_text_covers_text():
     assert "".join(c for _, c in chunks) == text
     assert all(len(c) <= 300 for _, c in chunks)
     assert all(text[o : o + len(c)] == c for o, c in chunks)
+
+
+def test_several_processes_give_the_same_mentions(recogniser):
+    stories = [
+        seed_story(),
+        StoryText("b", title="Biden meets Scholz", paragraphs=[FIXED_PARAGRAPH]),
+    ]
+    single = [
+        (k, [(m.text, m.entity_id) for m in ms])
+        for k, ms, _ in recogniser.mentions_for_stories(stories)
+    ]
+    multi = EntityRecogniser(n_process=2, batch_size=4)
+    assert [
+        (k, [(m.text, m.entity_id) for m in ms]) for k, ms, _ in multi.mentions_for_stories(stories)
+    ] == single
+
+
+def test_story_text_from_story():
+    from newsdesk.model import Story
+
+    source = Story(
+        title="T", summary="S", paragraphs=["a", "b"], language="en", outlet="O", story_id="id1"
+    )
+    text = StoryText.from_story(source)
+    assert (text.key, text.title, text.summary, text.paragraphs, text.language, text.outlet) == (
+        "id1",
+        "T",
+        "S",
+        ["a", "b"],
+        "en",
+        "O",
+    )

@@ -84,7 +84,8 @@ class EntityRecogniser:
         languages: Languages the model is for; other detected languages are skipped with a reason.
         max_chars: Longest text handed to the model at once; longer paragraphs are split.
         max_story_chars: Text of one story beyond this many characters is ignored.
-        batch_texts: Texts per `nlp.pipe` call (and per memory zone).
+        batch_texts: Texts per `nlp.pipe` call and memory zone (each call with several
+            processes starts its workers anew).
         multiprocess_min_texts: Smallest batch worth the cost of starting worker processes.
     """
 
@@ -96,7 +97,7 @@ class EntityRecogniser:
         languages: Iterable[str] = ("en",),
         max_chars: int = 10_000,
         max_story_chars: int = 500_000,
-        batch_texts: int = 4_000,
+        batch_texts: int = 50_000,
         multiprocess_min_texts: int = 2_000,
     ) -> None:
         self.model = model
@@ -236,23 +237,34 @@ class EntityRecogniser:
     def _finish(
         self, batch: list[_Job], units: list[tuple[str, tuple[int, int, int]]]
     ) -> Iterator[tuple[_Job, list[Mention]]]:
+        done = 0  # jobs before this index are complete and yielded
         if units:
             nlp = self.nlp
             with nlp.memory_zone():
+                # Plain texts, not as_tuples: with contexts spaCy tokenizes in the main
+                # process, which then becomes the bottleneck when several processes run.
                 docs = nlp.pipe(
-                    units,
-                    as_tuples=True,
+                    (text for text, _ in units),
                     batch_size=self.batch_size,
                     n_process=self._processes(len(units)),
                 )
-                for doc, (job_index, piece_index, offset) in docs:
+                for doc, (_, (job_index, piece_index, offset)) in zip(docs, units, strict=True):
+                    # Units arrive in job order: earlier jobs are complete, so their rules run
+                    # while worker processes keep tagging the next texts.
+                    for job in batch[done:job_index]:
+                        yield job, self._mentions(job)
+                    done = max(done, job_index)
                     piece = batch[job_index].pieces[piece_index]
                     piece.spans.extend(
                         Span(ent.start_char + offset, ent.end_char + offset, ent.label_)
                         for ent in doc.ents
                     )
-        for job in batch:
-            yield job, ([] if job.skip_reason else story_mentions(job))
+        for job in batch[done:]:
+            yield job, self._mentions(job)
+
+    @staticmethod
+    def _mentions(job: _Job) -> list[Mention]:
+        return [] if job.skip_reason else story_mentions(job)
 
 
 def story_mentions(job: _Job) -> list[Mention]:

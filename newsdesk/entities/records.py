@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.model import Story
 
 #: spaCy labels kept as entities; dates, numbers, money and percentages are not entities here.
 KEPT_LABELS = frozenset(
@@ -94,6 +98,25 @@ class StoryText:
     paragraphs: list[str] = field(default_factory=list)
     language: str | None = None
     outlet: str | None = None
+
+    @classmethod
+    def from_story(cls, story: Story) -> StoryText:
+        """The entity stage's view of a finalised `Story` (keyed by `story_id`).
+
+        Args:
+            story: A story; `story_id` is used as key, falling back to `record_id`, then "".
+
+        Returns:
+            The `StoryText`.
+        """
+        return cls(
+            key=story.story_id or story.record_id or "",
+            title=story.title,
+            summary=story.summary,
+            paragraphs=list(story.paragraphs),
+            language=story.language,
+            outlet=story.outlet,
+        )
 
 
 @dataclass
