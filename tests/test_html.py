@@ -794,3 +794,122 @@ def test_arbitrary_input_only_raises_extraction_error(data):
         assert str(err) and "\n" not in str(err)
         return
     assert story.page_type in PAGE_TYPES
+
+
+# --- body furniture, gallery slides, balanced-mode retry, mojibake sampling -------------------
+
+STORY = [f"Paragraph {i} of the story says crews worked through the night nearby." for i in range(8)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "position", "dropped"),
+    [
+        ("Sign up for our free daily newsletter and never miss a story.", -1, True),
+        ("© 2024 Example News. All rights reserved.", -1, True),
+        ("Follow The Example on Twitter and Instagram @example.", -1, True),
+        ("To view the full story, please subscribe to The Example.", -1, True),
+        ("Advertisement", 4, True),
+        ("(Credit: Jane Doe / Agency)", 4, True),
+        ("subtitles off, selected", 4, True),
+        ("This is a modal window.", 4, True),
+        ("| | | |", 4, True),
+        ("Never miss the latest news by signing up to our newsletter today!", 4, True),
+        # Article text that merely mentions such words stays.
+        ("The council voted to subscribe to the regional water scheme next year.", 4, False),
+        ("LVMH's donation will cover a portion of the purchase price of the painting.", -1, False),
+        ("She said the museum is on Twitter, where it posts the daily visitor numbers.", -1, False),
+        ("This isn't a manifesto™© we just think it's cool to share what we learned.", -1, False),
+        (" ".join(["The subscription model was debated at length by the board."] * 5), -1, False),
+    ],
+)
+def test_drop_furniture(extra, position, dropped):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    paragraphs = list(STORY)
+    paragraphs.insert(position if position >= 0 else len(paragraphs), extra)
+    kept = drop_furniture(paragraphs)
+    assert (extra not in kept) == dropped
+    assert all(p in kept for p in STORY)
+
+
+def test_drop_furniture_keeps_a_page_that_is_only_a_notice():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    notice = ["Subscribe now to read the full story."]
+    assert drop_furniture(notice) == notice
+
+
+@pytest.mark.parametrize(
+    ("slides", "dropped"),
+    [
+        ([f"{k}/20 Caption of slide {k} about the markets" for k in range(1, 6)], True),
+        (["1/2 cup of sugar goes in first", "2/3 of the flour next"], False),
+        (["3/4 of voters agreed", "1/4 disagreed", "2/4 abstained"], True),
+    ],
+)
+def test_gallery_slides_are_dropped(slides, dropped):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    kept = drop_furniture(STORY[:4] + slides + STORY[4:])
+    assert all((s not in kept) == dropped for s in slides)
+
+
+def test_repeated_paragraph_is_kept_once():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    kept = drop_furniture([*STORY[:3], "Business news in pictures", "Business news in pictures"])
+    assert kept.count("Business news in pictures") == 1
+
+
+@pytest.mark.parametrize(
+    ("recall", "balanced", "chosen"),
+    [
+        # little text from recall mode, much more from balanced mode that keeps it: balanced
+        (["Short intro text here."], ["Short intro text here.", "More " * 400], "balanced"),
+        # balanced mode finds a different part of the page: recall kept
+        (["Short intro text here."], ["Entirely other words " * 200], "recall"),
+        # recall mode already found a full body: balanced never consulted
+        (["Long body " * 300], ["Long body " * 300, "more " * 900], "recall"),
+    ],
+)
+def test_balanced_mode_retry(monkeypatch, recall, balanced, chosen):
+    from lxml import etree
+
+    from newsdesk.extract import html_body
+
+    def blocks(texts):
+        out = []
+        for text in texts:
+            p = etree.Element("p")
+            p.text = text
+            out.append(p)
+        return out
+
+    runs = {True: blocks(recall), False: blocks(balanced)}
+    monkeypatch.setattr(
+        html_body, "_trafilatura_blocks", lambda tree, url, *, favor_recall: runs[favor_recall]
+    )
+    body = html_body.extract_body(None, None)
+    assert body.blocks is runs[chosen == "recall"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii " * 50 + "caf\u00c3\u00a9 and \u00e2\u20ac\u2122quotes" + " more" * 50,
+        "A clean page with curly \u2019quotes\u2019 and caf\u00e9 " * 30,
+        "\u00c3\u00a9t\u00c3\u00a9 au d\u00c3\u00a9but",
+        "Stra\u00dfe \u2014 \u00fcber \u201cGr\u00fc\u00dfe\u201d \u00a9 2024",
+    ],
+)
+def test_mojibake_sample_gives_ftfy_the_same_verdict(text):
+    from ftfy.badness import is_bad
+
+    from newsdesk.extract.charset import _non_ascii_context
+
+    assert is_bad(_non_ascii_context(text)) == is_bad(text)
+
+
+def test_punctuation_only_title_without_outlet():
+    story = extract_html("<title>:</title>", url="https://example.com/a")
+    assert story.outlet is None

@@ -20,6 +20,7 @@ from newsdesk.dates import check_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
 from newsdesk.extract.html_authors import choose_authors
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
+from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
@@ -232,7 +233,7 @@ def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder, h1: str |
             if i < 3 and not paragraphs and _is_headline(paragraph, [story.title, h1]):
                 continue
             paragraphs.append(paragraph)
-    story.paragraphs = paragraphs
+    story.paragraphs = drop_furniture(paragraphs)
     story.links = finder.result()
     if paragraphs:
         story.provenance["paragraphs"] = "heuristic"

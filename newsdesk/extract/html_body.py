@@ -17,6 +17,13 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+\.)\s+")
 _TABLE_EDGE = re.compile(r"^\|\s*|\s*\|\s*$")
+#: A recall-mode body shorter than this (characters) is checked against the balanced mode.
+SHORT_BODY_CHARS = 1500
+# How much more text the balanced mode must find to replace the recall-mode body, and how
+# much of the recall-mode words it must keep.
+_RETRY_GAIN = 2.0
+_MIN_COVER = 0.6
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -35,6 +42,10 @@ class Body:
 def extract_body(tree: HtmlElement, url: str | None) -> Body:
     """Run trafilatura on `tree` (which it copies, leaving ours intact) and keep the XML body.
 
+    trafilatura's recall mode is tried first; when it finds little text, the balanced mode is
+    tried too and wins if it finds much more (recall mode sometimes settles on a small block
+    beside the article).
+
     Args:
         tree: The parsed page.
         url: Page URL, used to resolve links.
@@ -42,6 +53,25 @@ def extract_body(tree: HtmlElement, url: str | None) -> Body:
     Returns:
         The body blocks and inline links (empty when trafilatura finds no main text).
     """
+    blocks = _trafilatura_blocks(tree, url, favor_recall=True)
+    chars = _text_chars(blocks)
+    if chars < SHORT_BODY_CHARS:
+        balanced = _trafilatura_blocks(tree, url, favor_recall=False)
+        if _text_chars(balanced) >= chars * _RETRY_GAIN and _covers(balanced, blocks):
+            blocks = balanced
+    body = Body(blocks=blocks)
+    for block in body.blocks:
+        if block.tag in ("p", "quote", "item", "list"):
+            for ref in block.iter("ref"):
+                text = " ".join("".join(ref.itertext()).split())
+                if ref.get("target") and text:
+                    body.refs.append((ref.get("target"), text))
+    return body
+
+
+def _trafilatura_blocks(
+    tree: HtmlElement, url: str | None, *, favor_recall: bool
+) -> list[etree._Element]:
     try:
         document = trafilatura.bare_extraction(
             tree,
@@ -50,20 +80,28 @@ def extract_body(tree: HtmlElement, url: str | None) -> Body:
             include_links=True,
             include_tables=True,
             with_metadata=False,
-            favor_recall=True,
+            favor_recall=favor_recall,
         )
     except (ValueError, TypeError, AttributeError, etree.LxmlError):
-        return Body()
+        return []
     if document is None or document.body is None:
-        return Body()
-    body = Body(blocks=list(document.body))
-    for block in body.blocks:
-        if block.tag in ("p", "quote", "item", "list"):
-            for ref in block.iter("ref"):
-                text = " ".join("".join(ref.itertext()).split())
-                if ref.get("target") and text:
-                    body.refs.append((ref.get("target"), text))
-    return body
+        return []
+    return list(document.body)
+
+
+def _text_chars(blocks: list[etree._Element]) -> int:
+    return sum(len("".join(block.itertext()).strip()) for block in blocks)
+
+
+def _words(blocks: list[etree._Element]) -> set[str]:
+    return {w for block in blocks for w in _WORD.findall("".join(block.itertext()).lower())}
+
+
+def _covers(wider: list[etree._Element], narrower: list[etree._Element]) -> bool:
+    # A longer body that leaves out most of what the shorter one found is another part of the
+    # page (a sidebar, a teaser list), not more of the article.
+    found = _words(narrower)
+    return not found or len(found & _words(wider)) >= _MIN_COVER * len(found)
 
 
 def block_paragraphs(block: etree._Element) -> list[str]:

@@ -412,7 +412,9 @@ class MetadataReader:
         # page's titles is no site name.
         title_keys = {title_key(t.text) for t in titles}
         self.meta.site_names = [n for n in names if n and title_key(n) not in title_keys]
-        if title_key(self.meta.values.get("outlet")) in title_keys:
+        outlet = self.meta.values.get("outlet")
+        # A title of punctuation only has an empty key, which "no outlet" must not match.
+        if outlet and title_key(outlet) in title_keys:
             del self.meta.values["outlet"], self.meta.provenance["outlet"]
 
     # --- authors -----------------------------------------------------------------------

@@ -1,0 +1,128 @@
+"""Page furniture that body extraction lets through: calls to action, legal lines, ad labels.
+
+Extractors keep a paragraph when it sits in the article container; sites put subscription
+prompts, newsletter boxes, "follow us" lines, copyright notices and affiliate disclosures in
+that same container. They share a small, site-independent vocabulary addressed to the reader
+("sign up", "subscribe", "all rights reserved"), and are short. We drop such paragraphs at the
+edges of the body (where sites put them), and a few unmistakable ones anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reader-directed furniture, grouped by what it asks or declares.
+_FURNITURE = re.compile(
+    r"|".join(
+        (
+            # subscriptions and paywalls
+            r"\bsubscri(?:be|ber|bers|bing|ption|ptions)\b",
+            r"\bsign(?:ing)?[ -]up\b",
+            r"\bnewsletters?\b",
+            r"\b(?:log|sign) ?in (?:for|to)\b",
+            r"\bfull story\b",
+            r"\bdownload (?:the|our)\b[^.]{0,40}\bapps?\b",
+            # following and contacting the outlet
+            r"\bfollow (?:us|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) on\b",
+            r"\bletters? to the editor\b",
+            r"\bwe want to hear\b",
+            r"\bdonate\b",
+            # legal lines and disclosures
+            r"^\s*©",
+            r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b",
+            r"\ball rights reserved\b",
+            r"\bcopyrighted\b",
+            r"\bwritten permission\b",
+            r"\b(?:trust|editorial) principles\b",
+            r"\badvertis(?:e|ers|ing) (?:with|do not|does not)\b",
+            r"\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b",
+            r"\bcontains references to products\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+# A lone label or credit line, or the menu text of an embedded video player: never text,
+# wherever it sits.
+_LABEL = re.compile(
+    r"^\(?(?:advertisement|advertising|sponsored(?: content)?|ad|"
+    r"(?:photo|image|picture)?\s*credits?:[^()]{0,80}|"
+    r"(?:captions|subtitles|descriptions|chapters|audio track)(?: off)?, selected|"
+    r"this is a modal window\..*)\)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w")
+# Speaking to the reader: an imperative opening or "you"/"our".
+_ADDRESS = re.compile(
+    r"^(?:sign|subscribe|follow|download|get|join|register|click|never|want|submit)\b|"
+    r"\b(?:you|your|our|us)\b",
+    re.IGNORECASE,
+)
+# "3/50 Caption": a slide of an embedded gallery.
+_SLIDE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})\b")
+_MIN_SLIDES = 3
+# Furniture is a sentence or two; a paragraph this long is text that mentions such words.
+_MAX_FURNITURE_WORDS = 45
+# How far in from either edge furniture is looked for; inside the body only very short
+# furniture (a one-line prompt) is dropped.
+_EDGE = 3
+_SHORT_WORDS = 25
+
+
+def is_furniture(paragraph: str) -> bool:
+    """Whether one paragraph reads as page furniture rather than article text.
+
+    Args:
+        paragraph: One body paragraph.
+
+    Returns:
+        True for a short paragraph addressed to the reader (subscribe, follow, copyright...).
+    """
+    if _LABEL.match(paragraph.strip()):
+        return True
+    if len(paragraph.split()) > _MAX_FURNITURE_WORDS:
+        return False
+    return bool(_FURNITURE.search(paragraph))
+
+
+def drop_furniture(paragraphs: list[str]) -> list[str]:
+    """Drop page furniture from the body.
+
+    Labels, empty table rows, repeated paragraphs and the slides of an embedded gallery go
+    wherever they are; reader-directed furniture goes near the start or end of the body, or
+    anywhere when it is very short.
+
+    Args:
+        paragraphs: Body paragraphs in order.
+
+    Returns:
+        The paragraphs without furniture (all of them when every paragraph looks like it, so a
+        page that is only a notice keeps its text).
+    """
+    n = len(paragraphs)
+    slides = _gallery_slides(paragraphs)
+    kept = []
+    for i, p in enumerate(paragraphs):
+        if i in slides or not _WORD.search(p) or _LABEL.match(p.strip()):
+            continue
+        if kept and p == kept[-1]:
+            continue
+        if is_furniture(p) and (i < _EDGE or i >= n - _EDGE or _is_prompt(p)):
+            continue
+        kept.append(p)
+    return kept or paragraphs
+
+
+def _is_prompt(paragraph: str) -> bool:
+    # Inside the body, furniture must be short and speak to the reader: a story sentence
+    # that mentions a subscription or a newsletter stays.
+    return len(paragraph.split()) <= _SHORT_WORDS and bool(_ADDRESS.search(paragraph))
+
+
+def _gallery_slides(paragraphs: list[str]) -> set[int]:
+    # Captions numbered "k/N" with one N, at least a few of them: a slideshow, not the story.
+    by_total: dict[str, list[int]] = {}
+    for i, p in enumerate(paragraphs):
+        match = _SLIDE.match(p)
+        if match and 0 < int(match[1]) <= int(match[2]):
+            by_total.setdefault(match[2], []).append(i)
+    return {i for found in by_total.values() if len(found) >= _MIN_SLIDES for i in found}
