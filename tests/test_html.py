@@ -798,7 +798,7 @@ def test_arbitrary_input_only_raises_extraction_error(data):
 
 # --- body furniture, gallery slides, balanced-mode retry, mojibake sampling -------------------
 
-STORY = [f"Paragraph {i} of the story says crews worked through the night nearby." for i in range(8)]
+STORY = [f"Paragraph {i} of the story says crews worked through the night." for i in range(8)]
 
 
 @pytest.mark.parametrize(
@@ -814,6 +814,8 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night nearby
         ("This is a modal window.", 4, True),
         ("| | | |", 4, True),
         ("Never miss the latest news by signing up to our newsletter today!", 4, True),
+        ("News date : 04/21/2022 Category : Press Releases", -1, True),
+        ("page.html - Created 03-10-2004 - Last Modified: 03-10-2004", -1, True),
         # Article text that merely mentions such words stays.
         ("The council voted to subscribe to the regional water scheme next year.", 4, False),
         ("LVMH's donation will cover a portion of the purchase price of the painting.", -1, False),
@@ -852,6 +854,14 @@ def test_gallery_slides_are_dropped(slides, dropped):
 
     kept = drop_furniture(STORY[:4] + slides + STORY[4:])
     assert all((s not in kept) == dropped for s in slides)
+
+
+def test_newsletter_box_title_goes_with_its_prompt():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    box = ["Example Newsletter", "Sign up to get the best content of the week."]
+    kept = drop_furniture(STORY[:4] + box + STORY[4:])
+    assert kept == STORY
 
 
 def test_repeated_paragraph_is_kept_once():

@@ -37,6 +37,8 @@ _FURNITURE = re.compile(
             r"\badvertis(?:e|ers|ing) (?:with|do not|does not)\b",
             r"\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b",
             r"\bcontains references to products\b",
+            # filing lines: "Category : Press Releases", "Last Modified: 03-10-2004"
+            r"\b(?:categor(?:y|ies)|filed under|posted in|release date|last modified)\s*:",
         )
     ),
     re.IGNORECASE,
@@ -66,6 +68,7 @@ _MAX_FURNITURE_WORDS = 45
 # furniture (a one-line prompt) is dropped.
 _EDGE = 3
 _SHORT_WORDS = 25
+_TITLE_WORDS = 5
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -100,15 +103,21 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
     """
     n = len(paragraphs)
     slides = _gallery_slides(paragraphs)
-    kept = []
+    dropped = set(slides)
     for i, p in enumerate(paragraphs):
-        if i in slides or not _WORD.search(p) or _LABEL.match(p.strip()):
-            continue
-        if kept and p == kept[-1]:
-            continue
-        if is_furniture(p) and (i < _EDGE or i >= n - _EDGE or _is_prompt(p)):
-            continue
-        kept.append(p)
+        if not _WORD.search(p) or _LABEL.match(p.strip()):
+            dropped.add(i)
+        elif is_furniture(p) and (i < _EDGE or i >= n - _EDGE or _is_prompt(p)):
+            dropped.add(i)
+    # "Example Newsletter" over its sign-up prompt: the box's title goes with the box.
+    for i in sorted(dropped):
+        if i > 0 and len(paragraphs[i - 1].split()) <= _TITLE_WORDS:
+            if is_furniture(paragraphs[i - 1]):
+                dropped.add(i - 1)
+    kept: list[str] = []
+    for i, p in enumerate(paragraphs):
+        if i not in dropped and not (kept and p == kept[-1]):
+            kept.append(p)
     return kept or paragraphs
 
 
