@@ -19,7 +19,7 @@ from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
 
-SEED = Path("/work/shared/seed/000_eff8da0c94a8cb24.txt")
+SEED = Path(__file__).resolve().parent.parent / "samples" / "000_eff8da0c94a8cb24.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "textdumps"
 
 BODY = [
