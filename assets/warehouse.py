@@ -1,10 +1,12 @@
 """Warehouse layer: the DuckDB file BI tools open, rebuilt from the lake and swapped in."""
 
+from datetime import UTC, datetime, timedelta
+
 import dagster as dg
 
 from assets.lake import ENTITY_MENTIONS, REJECTED_ITEMS, RELATED_LINKS, STORIES
 from assets.resources import NewsdeskHome
-from newsdesk.warehouse import TABLES, connect_read_only, publish
+from newsdesk.warehouse import TABLES, publish, query
 
 _DESCRIPTIONS = {
     "stories": "One row per story, merged from every input that carried it.",
@@ -34,8 +36,12 @@ WAREHOUSE_KEYS = {table: dg.AssetKey(["warehouse", table]) for table in TABLES}
     ],
     check_specs=[
         dg.AssetCheckSpec("story_id_unique", asset=WAREHOUSE_KEYS["stories"]),
+        dg.AssetCheckSpec("stories_match_lake", asset=WAREHOUSE_KEYS["stories"]),
+        dg.AssetCheckSpec("fresh_capture_day", asset=WAREHOUSE_KEYS["stories"]),
         dg.AssetCheckSpec("links_point_to_stories", asset=WAREHOUSE_KEYS["related_links"]),
         dg.AssetCheckSpec("mentions_point_to_stories", asset=WAREHOUSE_KEYS["entity_mentions"]),
+        dg.AssetCheckSpec("mentions_point_to_entities", asset=WAREHOUSE_KEYS["entity_mentions"]),
+        dg.AssetCheckSpec("rejections_match_lake", asset=WAREHOUSE_KEYS["rejected_items"]),
     ],
     pool="duckdb",
     name="warehouse_tables",
@@ -45,28 +51,9 @@ def warehouse_tables(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
     paths = newsdesk.paths()
     report = publish(paths)
     context.log.info(f"published {report.path}: {report.row_counts}")
-    con = connect_read_only(report.path)
-    try:
-        preview = con.execute(
-            "select title, outlet, cast(published_day as varchar) from stories "
-            "order by captured_at desc nulls last, story_id limit 5"
-        ).fetchall()
-        top = con.execute(
-            "select name, type, stories from entities order by stories desc, name limit 10"
-        ).fetchall()
-        checks = {
-            "story_id_unique": con.execute(
-                "select count(*) - count(distinct story_id) from stories"
-            ).fetchone()[0],
-            "links_point_to_stories": con.execute(
-                "select count(*) from related_links anti join stories using (story_id)"
-            ).fetchone()[0],
-            "mentions_point_to_stories": con.execute(
-                "select count(*) from entity_mentions anti join stories using (story_id)"
-            ).fetchone()[0],
-        }
-    finally:
-        con.close()
+    preview = query(report.path, "select_recent_stories", {"limit": 5})
+    top = query(report.path, "select_top_entities", {"limit": 10})
+    (check,) = query(report.path, "check_published")
     for table in TABLES:
         metadata = {
             "row_count": report.row_counts[table],
@@ -78,23 +65,49 @@ def warehouse_tables(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
         if table == "stories":
             metadata["preview"] = dg.MetadataValue.md(
                 "| title | outlet | published |\n|---|---|---|\n"
-                + "\n".join(f"| {t} | {o or ''} | {d or ''} |" for t, o, d in preview)
+                + "\n".join(
+                    f"| {r['title']} | {r['outlet'] or ''} | {r['published_day'] or ''} |"
+                    for r in preview
+                )
             )
         if table == "entities":
             metadata["top_entities"] = dg.MetadataValue.md(
                 "| entity | type | stories |\n|---|---|---|\n"
-                + "\n".join(f"| {n} | {k} | {s} |" for n, k, s in top)
+                + "\n".join(f"| {r['name']} | {r['type']} | {r['stories']} |" for r in top)
             )
         yield dg.MaterializeResult(asset_key=WAREHOUSE_KEYS[table], metadata=metadata)
-    checked = {
-        "story_id_unique": "stories",
-        "links_point_to_stories": "related_links",
-        "mentions_point_to_stories": "entity_mentions",
+    yield from _check_results(check)
+
+
+def _check_results(check: dict) -> list[dg.AssetCheckResult]:
+    """Asset check results from the `check_published` row."""
+    violations = {
+        ("stories", "story_id_unique"): check["duplicate_story_ids"],
+        ("stories", "stories_match_lake"): check["stories_missing_from_lake_count"],
+        ("related_links", "links_point_to_stories"): check["orphan_links"],
+        ("entity_mentions", "mentions_point_to_stories"): check["orphan_mentions"],
+        ("entity_mentions", "mentions_point_to_entities"): check["mentions_without_entity"],
+        ("rejected_items", "rejections_match_lake"): check["rejected_missing_from_lake_count"],
     }
-    for name, table in checked.items():
-        yield dg.AssetCheckResult(
+    results = [
+        dg.AssetCheckResult(
             asset_key=WAREHOUSE_KEYS[table],
             check_name=name,
-            passed=checks[name] == 0,
-            metadata={"violations": checks[name]},
+            passed=count == 0,
+            metadata={"violations": int(count)},
         )
+        for (table, name), count in violations.items()
+    ]
+    newest = check["newest_capture_day"]
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    results.append(
+        dg.AssetCheckResult(
+            asset_key=WAREHOUSE_KEYS["stories"],
+            check_name="fresh_capture_day",
+            passed=newest is not None and newest >= yesterday,
+            # Quiet days happen; stale data is worth a warning, not a failed run.
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"newest_capture_day": str(newest), "expected_at_least": str(yesterday)},
+        )
+    )
+    return results

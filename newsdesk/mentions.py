@@ -40,7 +40,7 @@ class MentionReport:
 @lru_cache(maxsize=4)
 def recogniser(model: str, n_process: int, batch_size: int) -> EntityRecogniser:
     """One loaded recogniser per process and configuration (the model takes seconds to load)."""
-    return EntityRecogniser(model=model, n_process=n_process, batch_size=batch_size)
+    return EntityRecogniser(model=model, n_process=n_process or None, batch_size=batch_size)
 
 
 def _story_texts(paths: Paths, day: str, index: dict[str, dict[str, Any]]) -> Iterator[StoryText]:
@@ -65,7 +65,7 @@ def _paragraph_starts(paragraphs: list[str]) -> list[int]:
 
 
 def build_mention_partition(
-    paths: Paths, day: str, *, model: str, n_process: int = 1, batch_size: int = 64
+    paths: Paths, day: str, *, model: str, n_process: int = 0, batch_size: int = 64
 ) -> MentionReport:
     """Recognise and normalise the entities of every story record of a capture day.
 
@@ -73,7 +73,7 @@ def build_mention_partition(
         paths: The newsdesk home.
         day: Capture day (`YYYY-MM-DD`).
         model: spaCy pipeline package.
-        n_process: Worker processes for spaCy.
+        n_process: Worker processes for spaCy (0 = every core for large batches).
         batch_size: Texts per spaCy batch.
 
     Returns:

@@ -274,3 +274,14 @@ def published_counts(paths: Paths) -> dict[str, int] | None:
         return row_counts(con)
     finally:
         con.close()
+
+
+def query(path: Path, name: str, params: dict | None = None) -> list[dict]:
+    """Rows of a `sql/<name>.sql` query against the published warehouse, as dicts."""
+    con = connect_read_only(path)
+    try:
+        cursor = con.execute(sql(name), params or None)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        con.close()

@@ -38,6 +38,7 @@ def test_refresh_job_materialises_every_layer_and_passes_checks(home):
     assert stories["row_count"].value == 1
     assert SEED_TITLE in stories["preview"].value
     assert "Pakistan" in _metadata(result, ["warehouse", "entities"])["top_entities"].value
+    assert _metadata(result, ["warehouse", "stories"])["refresh"].value == "full rebuild"
     checks = result.get_asset_check_evaluations()
     assert checks and all(c.passed for c in checks)
     assert {c.check_name for c in checks} >= {
