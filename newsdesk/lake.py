@@ -103,6 +103,19 @@ ENTITY_MENTIONS = pa.schema(
     ]
 )
 
+STORY_ENTITIES = pa.schema(
+    [
+        ("record_id", pa.string()),
+        ("story_id", pa.string()),
+        ("entity_id", pa.string()),
+        ("mentions", pa.int64()),
+        ("first_paragraph", pa.int32()),
+        ("first_offset", pa.int64()),
+        ("salience", pa.float64()),
+        ("role", pa.string()),
+    ]
+)
+
 ENTITY_SKIPS = pa.schema(
     [("record_id", pa.string()), ("story_id", pa.string()), ("reason", pa.string())]
 )
@@ -112,6 +125,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "related_links": RELATED_LINKS,
     "rejected_items": REJECTED_ITEMS,
     "entity_mentions": ENTITY_MENTIONS,
+    "story_entities": STORY_ENTITIES,
     "entity_skips": ENTITY_SKIPS,
 }
 

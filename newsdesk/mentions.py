@@ -11,6 +11,7 @@ from typing import Any
 from newsdesk import lake
 from newsdesk.entities.recognise import EntityRecogniser
 from newsdesk.entities.records import StoryText
+from newsdesk.entities.salience import story_entities
 from newsdesk.process import read_state, write_state
 from newsdesk.settings import Paths
 
@@ -84,6 +85,7 @@ def build_mention_partition(
     engine = recogniser(model, n_process, batch_size)
     with (
         lake.PartitionWriter(paths.lake, "entity_mentions", day) as mentions_out,
+        lake.PartitionWriter(paths.lake, "story_entities", day) as summary_out,
         lake.PartitionWriter(paths.lake, "entity_skips", day) as skips_out,
     ):
         for record_id, mentions, skip_reason in engine.mentions_for_stories(
@@ -120,7 +122,10 @@ def build_mention_partition(
                 )
                 report.mentions += 1
                 report.top[(m.name, m.type)] += 1
+            for summary in story_entities(mentions, row["story_id"], paragraph_offsets=starts):
+                summary_out.write({"record_id": record_id, **summary})
         mentions_out.commit()
+        summary_out.commit()
         skips_out.commit()
     # The entity stage is as current as the stories it read, not as the raw store is now.
     stories_state = read_state(paths, "stories", day) or {}

@@ -74,7 +74,13 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 #: Lake tables mirrored in the warehouse's `lake` schema, one capture day at a time.
-LAKE_TABLES = ("stories", "related_links", "entity_mentions", "rejected_items")
+LAKE_TABLES = (
+    "stories",
+    "related_links",
+    "entity_mentions",
+    "story_entities",
+    "rejected_items",
+)
 
 
 def schema_version(sql_dir: Path = SQL_DIR) -> str:

@@ -79,8 +79,8 @@ comment on table story_entities is 'Entities per story with counts and salience.
 comment on column story_entities.story_id is 'The story.';
 comment on column story_entities.entity_id is 'The entity.';
 comment on column story_entities.mentions is 'Mentions in the story.';
-comment on column story_entities.first_offset is 'Offset of the first body mention in body_text (0 when only in title or summary).';
-comment on column story_entities.salience is 'Weight of the entity in the story, 1.0 for the most salient (title and lead mentions weigh more).';
+comment on column story_entities.first_offset is 'Offset of the first body mention in body_text (null when only in the title or summary).';
+comment on column story_entities.salience is 'Share of the story''s position-weighted mentions (title 3, summary 2, first two paragraphs 1.5, rest 1); a story''s saliences sum to 1.';
 comment on column story_entities.role is 'cited_source when cited as a source in the story.';
 
 comment on table rejected_items is 'Inputs (or parts) that did not become stories, with the reason; raw copies are kept.';
@@ -107,6 +107,7 @@ comment on view outlet_daily is 'Stories and words per outlet per capture day.';
 comment on table lake.stories is 'Internal: the Parquet lake''s story records, one capture day replaced at a time. Query main.stories instead.';
 comment on table lake.related_links is 'Internal: lake related-link records. Query main.related_links instead.';
 comment on table lake.entity_mentions is 'Internal: lake entity mention records. Query main.entity_mentions instead.';
+comment on table lake.story_entities is 'Internal: lake per-story entity summaries. Query main.story_entities instead.';
 comment on table lake.rejected_items is 'Internal: lake rejections. Query main.rejected_items instead.';
 comment on table lake.loaded_partitions is 'Internal: which lake file each loaded capture day came from.';
 comment on table lake.schema_version is 'Internal: version of the lake schema; a mismatch forces a full rebuild.';

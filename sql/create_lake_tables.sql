@@ -66,6 +66,18 @@ create table lake.entity_mentions (
     body_offset bigint
 );
 
+create table lake.story_entities (
+    capture_day date not null,
+    record_id varchar not null,
+    story_id varchar not null,
+    entity_id varchar not null,
+    mentions bigint,
+    first_paragraph integer,
+    first_offset bigint,
+    salience double,
+    role varchar
+);
+
 create table lake.rejected_items (
     capture_day date not null,
     path varchar,

@@ -93,7 +93,7 @@ create table story_entities (
     story_id varchar not null,
     entity_id varchar not null,
     mentions bigint not null,
-    first_offset bigint not null,
+    first_offset bigint,
     salience double not null,
     role varchar,
     primary key (story_id, entity_id)

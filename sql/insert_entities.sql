@@ -12,8 +12,7 @@ select
     m.role,
     m.name,
     m.type,
-    m.country_code,
-    m.body_offset
+    m.country_code
 from lake.entity_mentions as m
 inner join stories as s on m.record_id = s.record_id;
 
@@ -41,34 +40,16 @@ from chosen_mentions
 qualify row_number() over (partition by story_id, paragraph, start order by "end" desc) = 1
 order by story_id, paragraph, start;
 
--- Salience: a title mention weighs 3, the standfirst 2, the first two body paragraphs 1.5,
--- later paragraphs 1; scaled so the story's most salient entity has 1.0.
+-- Per-story summaries of each story's chosen record (salience is computed by the entity
+-- stage: the entity's share of the story's position-weighted mentions).
 insert into story_entities
-with weighted as (
-    select
-        story_id,
-        entity_id,
-        count(*) as mentions,
-        coalesce(min(body_offset), 0) as first_offset,
-        sum(
-            case
-                when paragraph = -2 then 3.0
-                when paragraph = -1 then 2.0
-                when paragraph <= 1 then 1.5
-                else 1.0
-            end
-        ) as weight,
-        max(role) as role
-    from chosen_mentions
-    group by story_id, entity_id
-)
-
 select
-    story_id,
-    entity_id,
-    mentions,
-    first_offset,
-    round(weight / max(weight) over (partition by story_id), 4) as salience,
-    role
-from weighted
-order by story_id, entity_id;
+    s.story_id,
+    se.entity_id,
+    se.mentions,
+    se.first_offset,
+    se.salience,
+    se.role
+from lake.story_entities as se
+inner join stories as s on se.record_id = s.record_id
+order by s.story_id, se.entity_id;
