@@ -64,31 +64,21 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
     ]
 
 
+_EXTRACTED = {
+    STORIES: "One record per story per input of the capture day: every field a news page "
+    "carries (lake/stories/capture_day=.../part-0.parquet).",
+    RELATED_LINKS: "Typed related links of each story record (also read, previous/next, "
+    "section teasers, recommended, related, inline).",
+    REJECTED_ITEMS: "Inputs of the capture day that did not become stories, with reasons.",
+}
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
-            STORIES,
-            deps=[RAW, FETCHED],
-            group_name="lake",
-            kinds={"parquet"},
-            description="One record per story per input of the capture day: every field a news "
-            "page carries (lake/stories/capture_day=.../part-0.parquet).",
-        ),
-        dg.AssetSpec(
-            RELATED_LINKS,
-            deps=[RAW, FETCHED],
-            group_name="lake",
-            kinds={"parquet"},
-            description="Typed related links of each story record (also read, previous/next, "
-            "section teasers, recommended, related, inline).",
-        ),
-        dg.AssetSpec(
-            REJECTED_ITEMS,
-            deps=[RAW, FETCHED],
-            group_name="lake",
-            kinds={"parquet"},
-            description="Inputs of the capture day that did not become stories, with reasons.",
-        ),
+            key, deps=[RAW, FETCHED], group_name="lake", kinds={"parquet"}, description=text
+        )
+        for key, text in _EXTRACTED.items()
     ],
     check_specs=[
         dg.AssetCheckSpec("record_ids_unique", asset=STORIES, blocking=True),
