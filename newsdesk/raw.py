@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -79,6 +80,15 @@ def object_suffix(name: str) -> str:
         if lower.endswith(suffix):
             return suffix + (".gz" if gz else "")
     return ".gz" if gz else ""
+
+
+def arrival_time(stat: os.stat_result) -> float:
+    """When a file arrived: the later of its modification and status-change times, not after now.
+
+    A file moved into a folder keeps its old modification time but gets a new change time;
+    a clock-skewed future time is capped at now.
+    """
+    return min(max(stat.st_mtime, stat.st_ctime), time.time())
 
 
 def day_of(timestamp: float) -> str:
@@ -191,8 +201,7 @@ class RawStore:
         """
         digest = sha256 or sha256_file(path)
         if capture_day is None:
-            stat = path.stat()
-            capture_day = day_of(max(stat.st_mtime, stat.st_ctime))
+            capture_day = day_of(arrival_time(path.stat()))
         relative = Path("objects") / digest[:2] / f"{digest}{object_suffix(path.name)}"
         with self._locked():
             if self.has(digest):

@@ -7,16 +7,8 @@ import dagster as dg
 
 from assets.resources import NewsdeskHome
 from newsdesk.landing import landing_files
-from newsdesk.raw import day_of
+from newsdesk.raw import arrival_time, day_of
 from pipelines.jobs import PROCESS_KEYS, refresh_job
-
-
-def arrival_ns(stat) -> int:
-    """When a file arrived: the later of its modification and status-change times.
-
-    A file moved into the folder keeps its old modification time but gets a new change time.
-    """
-    return max(stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def new_files(landing, cursor: str | None) -> tuple[dict[str, int], str]:
@@ -29,7 +21,7 @@ def new_files(landing, cursor: str | None) -> tuple[dict[str, int], str]:
     last, at_last = state["t"], set(state["at_t"])
     found: dict[str, int] = {}
     for path in landing_files(landing):
-        arrived = arrival_ns(path.stat())
+        arrived = int(arrival_time(path.stat()) * 1e9)
         rel = str(path.relative_to(landing))
         if arrived > last or (arrived == last and rel not in at_last):
             found[rel] = arrived

@@ -81,3 +81,13 @@ def test_gzip_objects_keep_their_suffix(home):
     assert item.object.endswith(".html.gz")
     line = json.loads((home.raw / "manifest.jsonl").read_text().splitlines()[0])
     assert line["origin"] == "landing"
+
+
+def test_future_modification_times_count_as_now(home):
+    path = home.landing / "skewed.txt"
+    path.write_text("from a machine with a fast clock", encoding="utf-8")
+    os.utime(path, (4_000_000_000, 4_000_000_000))
+    (item,) = sweep_landing(home).registered
+    from datetime import UTC, datetime
+
+    assert item.capture_day == datetime.now(UTC).date().isoformat()

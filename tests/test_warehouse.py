@@ -1,6 +1,5 @@
 """Lake processing and warehouse publishing on a real temporary home (no Dagster)."""
 
-import os
 import shutil
 
 import duckdb
@@ -9,6 +8,7 @@ import pytest
 from newsdesk import lake, warehouse
 from newsdesk.landing import ingest_paths, sweep_landing
 from newsdesk.process import build_story_partition, pending_days
+from newsdesk.raw import RawStore
 from newsdesk.warehouse import (
     TABLES,
     WarehouseError,
@@ -182,16 +182,14 @@ def test_refresh_reloads_only_changed_days_and_matches_a_full_rebuild(home, tmp_
         '"text": "Body of the later story, long enough to count as text."}\n',
         encoding="utf-8",
     )
-    os.utime(later, (2_000_000_000, 2_000_000_000))
-    (item,) = sweep_landing(home).registered
-    assert item.capture_day == "2033-05-18"
+    item = RawStore(home.raw).register_file(later, origin="ingest", capture_day="2025-06-01")
     build_story_partition(home, item.capture_day)
     refreshed = publish(home)
     assert refreshed.incremental
     assert sorted(refreshed.reloaded) == [
-        ("rejected_items", "2033-05-18"),
-        ("related_links", "2033-05-18"),
-        ("stories", "2033-05-18"),
+        ("rejected_items", "2025-06-01"),
+        ("related_links", "2025-06-01"),
+        ("stories", "2025-06-01"),
     ]
     assert refreshed.row_counts["stories"] == first.row_counts["stories"] + 1
     incremental_tables = _dump(home.warehouse)
