@@ -9,10 +9,12 @@ data; a crash before the rename leaves the published warehouse as it was.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -226,6 +228,30 @@ def publish(paths: Paths, *, full: bool = False) -> PublishReport:
         WarehouseError: The staging warehouse failed validation (the published file is kept).
     """
     paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(paths):
+        _remove_stale_staging(paths)
+        return _publish_locked(paths, full=full)
+
+
+@contextlib.contextmanager
+def _publish_lock(paths: Paths) -> Iterator[None]:
+    """One publish at a time per home, whoever starts it (the CLI, a Dagster run, a bench)."""
+    with (paths.warehouse_dir / ".publish.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _remove_stale_staging(paths: Paths) -> None:
+    """Delete staging files a killed publish left behind (safe: we hold the publish lock)."""
+    for leftover in paths.warehouse_dir.glob(".staging-*"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _publish_locked(paths: Paths, *, full: bool) -> PublishReport:
     staging = paths.warehouse_dir / f".staging-{uuid.uuid4().hex}.duckdb"
     incremental = not full and _reusable(paths.warehouse)
     try:

@@ -196,3 +196,41 @@ def test_refresh_reloads_only_changed_days_and_matches_a_full_rebuild(home, tmp_
     full = publish(home, full=True)
     assert not full.incremental
     assert _dump(home.warehouse) == incremental_tables
+
+
+KILL_DURING_PUBLISH = """
+import os, signal, sys
+from newsdesk import warehouse
+from newsdesk.settings import Paths
+
+real = warehouse.derive_tables
+
+def derive_then_die(con):
+    real(con)
+    os.kill(os.getpid(), signal.SIGKILL)  # killed half-way: staging built, not yet renamed
+
+warehouse.derive_tables = derive_then_die
+warehouse.publish(Paths.from_home(sys.argv[1]), full=True)
+"""
+
+
+def test_a_publish_killed_half_way_leaves_the_warehouse_as_it_was(home):
+    import subprocess
+    import sys
+
+    _stories_only_build(home)
+    publish(home)
+    before = _dump(home.warehouse)
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_DURING_PUBLISH, str(home.home)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == -9, done.stderr[-2000:]
+    assert list(home.warehouse_dir.glob(".staging-*"))  # the killed run's leftovers
+    assert _dump(home.warehouse) == before
+    publish(home)
+    assert _dump(home.warehouse) == before
+    assert not list(home.warehouse_dir.glob(".staging-*"))
