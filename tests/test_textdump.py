@@ -735,3 +735,53 @@ def test_candidates_under_related_headers(name: str, text: str, penalised: bool)
     lines = split_lines(text)
     penalty = title_context_penalty(lines, lines[-1], lambda line: line.debris)
     assert (penalty < 0) is penalised, name
+
+
+TEASER_CARDS = [
+    (
+        "Ferry fares set to rise again in the summer",
+        "Fares on the harbour ferries will go up by "
+        "ten percent in June, the operator said, blaming the cost of fuel and of new boats.",
+    ),
+    (
+        "Old town market returns after two years away",
+        "The Saturday market is back in the old "
+        "town square, with more than forty stalls selling food, flowers and second-hand books.",
+    ),
+    (
+        "Storm damages roofs across the eastern suburbs",
+        "High winds tore tiles off hundreds of "
+        "roofs on Sunday night and the council has opened a help line for the residents.",
+    ),
+    (
+        "School holidays to start a week earlier",
+        "Pupils in the region will break up a week "
+        "earlier this year after the education board agreed a new calendar for the schools.",
+    ),
+    (
+        "New tram stop opens near the hospital",
+        "The stop, which took two years to build, is "
+        "the first of four new stops planned on the eastern line before the end of next year.",
+    ),
+    (
+        "Harbour museum wins national award",
+        "The museum was praised for its new gallery on "
+        "the history of the fishing fleet and for the work it does with local schools.",
+    ),
+]
+
+
+def _teaser_stream() -> str:
+    cards = [f"Harbour Times\n4 comments\n{head}\n{snippet}" for head, snippet in TEASER_CARDS]
+    return "\n".join(cards)
+
+
+def test_headline_under_a_teaser_stream_restarts_the_body() -> None:
+    # Teaser cards and the article run on as one stretch of prose; the article's headline,
+    # with its byline under it, starts the body once the prose above it is lone snippets.
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Home\nNews\n\n{_teaser_stream()}\n\n{TITLE}\nBy Jane Smith\n9 October 2022\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.paragraphs == BODY + MORE_BODY
+    assert story.authors == ["Jane Smith"]

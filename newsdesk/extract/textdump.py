@@ -105,6 +105,11 @@ _KICKER_MAX_WORDS = 4
 # dateline and over its byline is longer.
 _LABEL_MAX_WORDS = 4
 _BETWEEN_CAP = 4.0
+# A headline inside the body run restarts it when this much more running prose follows it.
+_RESTART_MIN_WORDS = 4
+_RESTART_MIN_PROSE = 100.0
+_TEASER_SHARE = 0.3
+_ARTICLE_SHARE = 0.6
 # A bare name line is a byline when the names fill this share of it and a date is this near.
 _BARE_NAME_SHARE = 0.6
 _BARE_NAME_REACH = 3
@@ -166,6 +171,7 @@ def extract_text_dump(
     story = Story(source_kind="text", url=url, source_path=source_path)
     span = _body_span(dump)
     if span:
+        span = _restart_at_headline(dump, span)
         span = trim_span(lines, span, lambda line: _body_line_ok(dump, line))
     title_index = _pick_title(dump, span)
     if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
@@ -273,6 +279,53 @@ def _body_span(dump: _Dump) -> tuple[int, int] | None:
     if best_span is None:
         return _fallback_span(dump)
     return best_span
+
+
+def _paragraph_share(dump: _Dump, lines: list[Line]) -> tuple[float, float]:
+    """Prose words of some lines, and the share of them in paragraphs next to other prose.
+
+    An article runs paragraph after paragraph (furniture skipped); a stream of teasers puts
+    a headline, a source or a comment count between its snippets.
+    """
+    content = [line for line in lines if _body_line_ok(dump, line)]
+    prose = [is_prose(line) for line in content]
+    total = sum(line.words for k, line in enumerate(content) if prose[k])
+    running = sum(
+        line.words
+        for k, line in enumerate(content)
+        if prose[k] and ((k > 0 and prose[k - 1]) or (k + 1 < len(content) and prose[k + 1]))
+    )
+    return total, running / total if total else 0.0
+
+
+def _restart_at_headline(dump: _Dump, span: tuple[int, int]) -> tuple[int, int]:
+    """Start the body run at a headline inside it when teasers, not the article, precede it.
+
+    A run of prose may take in a stream of teasers (headline, snippet, source, headline...)
+    above the article. A headline with its byline or date under it starts the article when
+    the prose above it is mostly lone snippets and the prose under it runs in paragraphs.
+    """
+    lines = dump.lines
+    restart = None
+    for line in lines[span[0] + _TITLE_INSIDE_BODY : span[1] + 1]:
+        if (
+            line.words < _RESTART_MIN_WORDS
+            or not is_heading_like(line)
+            or line.index in dump.meta
+            or line.index in dump.link_lines
+            or _byline_line(dump, line)
+            or _anchor_bonus(dump, line) <= 0
+        ):
+            continue
+        before, before_share = _paragraph_share(dump, lines[span[0] : line.index])
+        after, after_share = _paragraph_share(dump, lines[line.index + 1 : span[1] + 1])
+        if (
+            before >= _RESTART_MIN_PROSE <= after
+            and before_share < _TEASER_SHARE
+            and after_share >= _ARTICLE_SHARE
+        ):
+            restart = line.index
+    return (restart, span[1]) if restart is not None else span
 
 
 def _has_prose(dump: _Dump, span: tuple[int, int]) -> bool:
