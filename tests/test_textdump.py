@@ -785,3 +785,11 @@ def test_headline_under_a_teaser_stream_restarts_the_body() -> None:
     assert story.title == TITLE
     assert story.paragraphs == BODY + MORE_BODY
     assert story.authors == ["Jane Smith"]
+
+
+def test_snippets_packed_under_a_related_header_end_the_body() -> None:
+    # Each teaser runs its headline into its snippet, with no blank line between teasers;
+    # the article's own paragraphs are separated by blank lines.
+    packed = "\n".join(f"{head} {snippet}" for head, snippet in TEASER_CARDS[:4])
+    story = extract_text_dump(_article(f"Related coverage\n{packed}\n\nShare\n"))
+    assert story.paragraphs == BODY

@@ -172,7 +172,7 @@ def extract_text_dump(
     span = _body_span(dump)
     if span:
         span = _restart_at_headline(dump, span)
-        span = trim_span(lines, span, lambda line: _body_line_ok(dump, line))
+        span = trim_span(lines, span, lambda line: _body_line_ok(dump, line), dump.paragraph_breaks)
     title_index = _pick_title(dump, span)
     if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
         # A page without prose (a few plain lines) is all text; none of it is a headline.

@@ -77,22 +77,31 @@ def _resumes(
     i: int,
     end: int,
     is_furniture: Callable[[Line], bool],
+    paragraph_breaks: bool = False,
     window: int = RESUME_WINDOW,
 ) -> bool:
     """True when the article carries on after line `i`: two paragraphs in a row come soon.
 
     Furniture in between (an advert label, a link box) is skipped; a teaser list has single
-    snippets between headlines, so it does not count as the article carrying on.
+    snippets between headlines, so it does not count as the article carrying on. In a dump
+    that separates paragraphs with blank lines, prose packed right under the header without
+    one, line after line, is the header's own list (teasers, each headline run into its
+    snippet).
     """
     seen = 0
     in_row = 0
+    listed = paragraph_breaks
+    previous = i
     for line in lines[i + 1 : end + 1]:
         if is_furniture(line):
             continue
         seen += 1
         if seen > window:
             return False
-        if is_prose(line) and line.words >= RESUME_WORDS:
+        prose = is_prose(line)
+        listed = listed and prose and not line.blank_before and line.index == previous + 1
+        previous = line.index
+        if prose and line.words >= RESUME_WORDS and not listed:
             in_row += 1
             if in_row >= 2 or line.words >= RESUME_LONG_WORDS:
                 return True
@@ -140,7 +149,10 @@ def _resume_points(
 
 
 def trim_span(
-    lines: list[Line], span: tuple[int, int], body_ok: Callable[[Line], bool]
+    lines: list[Line],
+    span: tuple[int, int],
+    body_ok: Callable[[Line], bool],
+    paragraph_breaks: bool = False,
 ) -> tuple[int, int]:
     """End a body run at the first end-of-article signal that follows enough body text.
 
@@ -148,6 +160,7 @@ def trim_span(
         lines: The dump's lines.
         span: The body run, inclusive line indices.
         body_ok: Whether a line may be part of a body (not furniture, not a link).
+        paragraph_breaks: Whether the dump separates paragraphs with blank lines.
 
     Returns:
         The run, possibly shorter; never empty.
@@ -158,7 +171,9 @@ def trim_span(
     furniture = lambda line: not body_ok(line)  # noqa: E731
     resume_later = _resume_points(lines, span, furniture)
     for line in lines[start : end + 1]:
-        if words >= MIN_BODY_WORDS and _ends_here(lines, line, end, furniture, resume_later):
+        if words >= MIN_BODY_WORDS and _ends_here(
+            lines, line, end, furniture, resume_later, paragraph_breaks
+        ):
             return start, last_body
         if is_prose(line):
             words += line.words
@@ -173,12 +188,13 @@ def _ends_here(
     end: int,
     furniture: Callable[[Line], bool],
     resume_later: list[bool],
+    paragraph_breaks: bool,
 ) -> bool:
     signal = end_signal(line)
     if signal == "strong":
         return True
     if signal == "weak":
-        return not _resumes(lines, line.index, end, furniture)
+        return not _resumes(lines, line.index, end, furniture, paragraph_breaks)
     if not _teaser_like(line, furniture) or (
         line.index > 0 and _teaser_like(lines[line.index - 1], furniture)
     ):
