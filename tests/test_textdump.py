@@ -793,3 +793,39 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
     packed = "\n".join(f"{head} {snippet}" for head, snippet in TEASER_CARDS[:4])
     story = extract_text_dump(_article(f"Related coverage\n{packed}\n\nShare\n"))
     assert story.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "modified"),
+    [
+        (
+            "published and updated on one line",
+            f"Home\n\n{TITLE}\nBy Jane Smith\nDec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, "
+            f"12:43 PM UTC\n\n" + "\n\n".join(BODY),
+            datetime(2024, 12, 6, 22, 0, tzinfo=UTC),
+            datetime(2024, 12, 7, 12, 43, tzinfo=UTC),
+        ),
+        (
+            "dateline under a lead paragraph",
+            f"Home\n\n{TITLE}\n{BODY[0]}\nGet more news\nDec. 6, 2024, 10:00 PM UTC\n"
+            "By Jane Smith\n\n" + "\n\n".join(BODY[1:] + MORE_BODY),
+            datetime(2024, 12, 6, 22, 0, tzinfo=UTC),
+            None,
+        ),
+        (
+            "schema.org JSON shown as text",
+            _article(
+                "Share\nAbout us\nContact\nJobs\nPrivacy\nTerms\nHelp\nSitemap\n"
+                '{\n"@type": "NewsArticle",\n"datePublished": "2017-11-03 03:01:00",\n}'
+            ).replace("9 October 2022\n", ""),
+            datetime(2017, 11, 3, 3, 1, tzinfo=UTC),
+            None,
+        ),
+    ],
+)
+def test_publication_date_rules(
+    name: str, text: str, published: datetime, modified: datetime | None
+) -> None:
+    story = extract_text_dump(text)
+    assert story.published_at == published, name
+    assert story.modified_at == modified, name

@@ -57,7 +57,9 @@ from newsdesk.extract.textdump_meta import (
     find_date,
     is_updated_label,
     reading_time,
+    schema_date,
     split_attribution,
+    split_updated,
 )
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import ExtractionError, Story
@@ -697,6 +699,10 @@ def _fill_meta(
         story.captured_at = dump.captured[1]
         story.provenance["captured_at"] = "text"
     header = [dump.lines[i] for i in _header_range(dump, title_index, span)]
+    if span:
+        # The dateline may sit under a lead paragraph, at the top of the body run.
+        top = dump.lines[span[0] : span[0] + _TITLE_INSIDE_BODY]
+        header += [line for line in top if line.index in dump.meta and line not in header]
     tail = []
     if span:
         tail = dump.lines[span[1] + 1 : span[1] + 6]
@@ -716,13 +722,22 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
     for line in lines:
         if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
             continue
-        found = find_date(line.text)
+        first, updated = split_updated(line.text)
+        found = find_date(first)
         if not found:
             continue
-        if is_updated_label(line.text):
+        if updated is not None:
+            # "6 Dec 2024 / Updated 7 Dec 2024": the first date is the publication.
+            published = published or found
+            changed = find_date(updated)
+            modified = modified or (changed[0] if changed else None)
+        elif is_updated_label(line.text):
             modified = modified or found[0]
         elif published is None:
             published = found
+    if published is None:
+        # JSON-LD shown as text (scripts off) names the publication date outright.
+        published = next(filter(None, (schema_date(ln.text) for ln in dump.lines)), None)
     if published is None and modified is not None:
         published = (modified, "day")
         modified = None

@@ -88,6 +88,7 @@ _PUBLISHED = re.compile(
     r"pubblicato|on)\b",
     re.IGNORECASE,
 )
+_SCHEMA_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TODAY = re.compile(
     r"^\s*(?:today(?:'s\s+date)?|captured(?:\s+on)?|retrieved(?:\s+on)?)"
     r"(?:\s*[:\-–—]\s*|\s+is\s+|\s+(?=\d))",
@@ -218,6 +219,23 @@ def find_date(text: str) -> tuple[datetime, str] | None:
 def is_updated_label(text: str) -> bool:
     """True when the line labels a modification date ("Updated ...")."""
     return bool(_UPDATED.search(text)) and not _PUBLISHED.search(text.split(":")[0])
+
+
+def split_updated(text: str) -> tuple[str, str | None]:
+    """Split "<published> / Updated <modified>" into the two parts; the second may be None.
+
+    Only a label after some text splits the line: "Updated 9 Oct" alone is one part.
+    """
+    match = _UPDATED.search(text)
+    if match is None or match.start() == 0 or find_date(text[: match.start()]) is None:
+        return text, None
+    return text[: match.start()], text[match.start() :]
+
+
+def schema_date(text: str) -> tuple[datetime, str] | None:
+    """The date of a schema.org `"datePublished": "..."` line (JSON-LD shown as text)."""
+    match = _SCHEMA_PUBLISHED.search(text)
+    return parse_datetime(match.group(1)) if match else None
 
 
 def captured_date(text: str) -> tuple[datetime, str] | None:
