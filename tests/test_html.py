@@ -191,7 +191,8 @@ def test_full_story_fields():
                 "author": "Example News",
                 "publisher": {"name": "Example News"},
             },
-            [],
+            # No person named anywhere: the outlet credits itself (an organisation byline).
+            ["Example News"],
         ),
     ],
 )
@@ -255,6 +256,41 @@ def test_clean_authors(raw, outlets, expected):
     ],
 )
 def test_clean_authors_more(raw, outlets, expected):
+    assert clean_authors(raw, outlets) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "outlets", "expected"),
+    [
+        # Credits for other work than the writing, up to the next writing credit.
+        (["Photo by Jane Doe"], [], []),
+        (["Illustration by Jane Doe"], [], []),
+        (["By Jane Doe. Photos by John Roe"], [], ["Jane Doe"]),
+        (["Jane Doe; Edited by John Roe"], [], ["Jane Doe"]),
+        (["Story by Jane Doe, photos by John Roe and Ann Lee"], [], ["Jane Doe"]),
+        (["Photos by Ann Lee and Bo Chan; story by Jane Doe"], [], ["Jane Doe"]),
+        (["Reporting by Jane Doe; Editing by John Roe"], [], ["Jane Doe"]),
+        (["Publié par Jane Doe"], [], ["Jane Doe"]),
+        # A time stamp after the names, an agency beside them.
+        (["By Jane Doe and John Roe Updated 3:00 PM"], [], ["Jane Doe", "John Roe"]),
+        (["Jane Doe and John Roe, Reuters"], [], ["Jane Doe", "John Roe"]),
+        (["Reuters"], [], ["Reuters"]),
+        # A nickname in parentheses, a home page URL.
+        (["Richard (R.J.) Eskow"], [], ["Richard R.J. Eskow"]),
+        (["Bradley M. Kuhn (http://ebb.org/bkuhn/)"], [], ["Bradley M. Kuhn"]),
+        # Library-style "Surname, Given name" is one person.
+        (["Jong, Michiel de", "Kooman, F."], [], ["Michiel de Jong", "F. Kooman"]),
+        (["Jane Doe, John Roe"], [], ["Jane Doe", "John Roe"]),
+        # Profile buttons and one-letter fragments are no names.
+        (["View my complete profile"], [], []),
+        (["Afficher mon profil complet"], [], []),
+        (["J"], [], []),
+        # A single name that starts the host's name is still a person (only whole words
+        # of the outlet are the outlet).
+        (["Ela"], ["elavegan.com"], ["Ela"]),
+    ],
+)
+def test_clean_authors_credits_and_forms(raw, outlets, expected):
     assert clean_authors(raw, outlets) == expected
 
 
@@ -362,6 +398,72 @@ def test_choose_title_reports_the_most_trusted_agreeing_source():
     ]
     assert choose_title(candidates, SiteNames(["Example"])) == (HEADLINE, "opengraph")
     assert choose_title([], SiteNames([])) == (None, None)
+
+
+AUTHOR_URL = "https://news.example.com/staff/jane-doe"
+
+
+@pytest.mark.parametrize(
+    ("url", "head", "header", "tail", "expected"),
+    [
+        # A "By" line naming the outlet gives way to the next one, which names a person.
+        (
+            PLAIN_URL,
+            '<meta property="og:site_name" content="Daily Example">',
+            f"<h1>{HEADLINE}</h1><p>By Daily Example</p><p>Written by: Julie Mollins</p>",
+            "",
+            ["Julie Mollins"],
+        ),
+        # A byline box: the name, not the job title beside it.
+        (
+            PLAIN_URL,
+            "",
+            f"<h1>{HEADLINE}</h1><div class='author'><a href='/author/ben'>Ben Silverman</a>"
+            "<div class='author-title'>Games Editor</div></div>",
+            "",
+            ["Ben Silverman"],
+        ),
+        # A dateline names a place.
+        (PLAIN_URL, "", f"<h1>{HEADLINE}</h1><span class='dateline'>KOBE</span>", "", []),
+        # The outlet declared as the author, and no person anywhere: an organisation byline.
+        (
+            PLAIN_URL,
+            '<meta property="og:site_name" content="BBC News">'
+            '<meta property="article:author" content="BBC News">',
+            f"<h1>{HEADLINE}</h1>",
+            "",
+            ["BBC News"],
+        ),
+        (PLAIN_URL, '<meta name="author" content="No Author">', f"<h1>{HEADLINE}</h1>", "", []),
+        # article:author as a profile URL: the name on the page's link to it.
+        (
+            PLAIN_URL,
+            f'<meta property="article:author" content="{AUTHOR_URL}">',
+            f"<h1>{HEADLINE}</h1>",
+            '<footer><p>More stories from <a href="https://news.example.com/staff/jane-doe/">'
+            "Jane Doe</a></p></footer>",
+            ["Jane Doe"],
+        ),
+        # A personal site named after the person holding its copyright.
+        (
+            "https://www.janedoe.com/blog/storm-story",
+            "",
+            f"<h1>{HEADLINE}</h1>",
+            "<footer><p>Copyright (c) 2012- Jane Doe. All rights reserved.</p></footer>",
+            ["Jane Doe"],
+        ),
+        (
+            PLAIN_URL,
+            "",
+            f"<h1>{HEADLINE}</h1>",
+            "<footer><p>© 2020 Conde Nast. All rights reserved.</p></footer>",
+            [],
+        ),
+    ],
+)
+def test_author_sources(url, head, header, tail, expected):
+    html = story_page(head, header, BODY + tail)
+    assert extract_html(html, url=url).authors == expected
 
 
 @pytest.mark.parametrize(

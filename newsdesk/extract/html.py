@@ -18,7 +18,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newsdesk.dates import check_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
-from newsdesk.extract.html_authors import choose_authors
+from newsdesk.extract.html_authors import choose_authors, clean_authors, organisation_author
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
 from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.html_byline import byline_near, headline_element
@@ -185,16 +185,21 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
 def _fill_authors(
     story: Story, meta: PageMeta, reader: MetadataReader, tree: HtmlElement, base: str | None
 ) -> None:
-    # The byline printed under the headline votes with the declared authors.
-    byline = byline_near(headline_element(tree, story.title))
-    sources = [*meta.author_sources, ("text", byline)] if byline else meta.author_sources
     outlets = [story.outlet, *meta.site_names, host_of(base)]
+    # The byline printed under the headline votes with the declared authors.
+    byline = byline_near(
+        headline_element(tree, story.title), lambda raw: bool(clean_authors([raw], outlets))
+    )
+    sources = [*meta.author_sources, ("text", byline)] if byline else meta.author_sources
     names, source = choose_authors(sources, outlets)
     if not names:
         # An Organization named as author counts only when no source names a person.
         names, source = choose_authors([("jsonld", meta.organisation_authors)], outlets)
     if not names:
         names, source = reader.fallback_authors(), "text"
+    if not names:
+        # "BBC News" as the declared author: the outlet credits itself.
+        names, source = organisation_author(meta.author_sources)
     story.authors = names
     story.provenance.pop("authors", None)
     if names:

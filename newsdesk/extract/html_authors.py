@@ -6,7 +6,8 @@ import re
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:view|see|read|more)\s+)?(?:all\s+)?(?:(?:posts|articles|stories)\s+)?"
-    r"(?:(?:written|posted|reported|story|text|words)\s+)?"
+    r"(?:(?:written|posted|reported|reporting|story|text|words|publié|écrit|publicado|escrito|"
+    r"pubblicato|scritto|geschrieben|veröffentlicht)\s+)?"
     r"(?:by|from|von|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
@@ -18,6 +19,31 @@ _SPLIT = re.compile(
 _ROLE_TAIL = re.compile(r"\s+(?:[-–—]\s+\S.*|says:?)$", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
+# "Jong, Michiel de", "Kooman, F.": a surname, then the given name or initials (library style).
+_INVERTED = re.compile(
+    r"^(?P<last>[^\W\d_][\w'’-]+),\s+(?P<first>(?:[^\W\d_]\.\s*)+|[^\W\d_][^\W\d_'’-]+)"
+    r"(?P<particles>(?:\s+(?:de|del|der|den|van|von|da|di|du|la|le|ter|ten))*)$"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# "Richard (R.J.) Eskow": a nickname or middle name inside a name, not a second person.
+_NICKNAME = re.compile(r"\(([^()]{1,25})\)(?=\s+[^\W\d_])")
+# "Photo by", "Edited by", "Additional reporting by": credits for work other than the story's
+# writing; the names after them (up to the next writing credit) are not authors.
+_CREDIT = re.compile(
+    r"^(?:(?:additional|further)\s+(?:reporting|research)|(?:photo|photograph|image|picture|"
+    r"illustration|graphic|video|animation|cartoon|map|chart)(?:s|y|ed|graphy)?|"
+    r"edit(?:ed|ing)?|cop(?:y|ies)[- ]?edit(?:ed|ing)?|produc(?:ed|tion)|design(?:ed)?|"
+    r"translat(?:ed|ion)|fact[- ]check(?:ed|ing)?|interviews?|curated|compiled|music|"
+    r"fotos?|bild(?:er)?|illustrations?)\s+(?:by|von|par)\b",
+    re.I,
+)
+_WRITING = re.compile(r"^(?:(?:written|story|text|words|reporting|reported)\s+)?by\b", re.I)
+# "By Jane Doe. Photos by John Roe": a sentence break before another credit.
+_CREDIT_BREAK = re.compile(r"(?<=\w{2})\.\s+(?=\S+\s+by\b)", re.I)
+# "Jane Doe Updated 3:00 PM", "Jane Doe Published 10 hours ago": a time stamp after the name.
+_STAMP_TAIL = re.compile(
+    r"\s+(?:(?:last\s+)?updated|published|posted\s+(?:on|at)|\d{1,2}:\d{2})\b.*$", re.I
+)
 _DATE_TAIL = re.compile(
     r"\s*(?:[-–—|•·]\s*)?(?:updated|published|posted|last updated|on)?\s*"
     r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|"
@@ -43,26 +69,60 @@ _MONTH_TAIL = re.compile(
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$",
     re.IGNORECASE,
 )
+# Link texts of profile buttons ("View my complete profile", "Afficher mon profil complet").
+_PROFILE_LINK = re.compile(r"\b(?:profile|profil|perfil)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
 
 
+def _uninverted(raw: str) -> str:
+    match = _INVERTED.match(" ".join(raw.split()))
+    if not match or (match["first"].isupper() and "." not in match["first"]):
+        return raw
+    return f"{match['first'].strip()}{match['particles']} {match['last']}"
+
+
 def _fragments(raw: str) -> list[str]:
+    raw = _uninverted(raw)
     raw = _EMAIL.sub(" ", raw)
+    raw = _URL.sub(" ", raw)
     raw = _HANDLE.sub(" ", raw)
-    raw = _PREFIX.sub("", " ".join(raw.split()))
+    raw = _NICKNAME.sub(r"\1", " ".join(raw.split()))
+    raw = _CREDIT_BREAK.sub("; ", raw)
+    raw = _PREFIX.sub("", raw)
     raw = _DATE_TAIL.sub("", raw)
+    raw = _STAMP_TAIL.sub("", raw)
     raw = _ROLE_TAIL.sub("", raw)
-    parts = [_PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'") for part in _SPLIT.split(raw)]
-    return [_MONTH_TAIL.sub("", part) for part in parts]
+    parts: list[str] = []
+    crediting = bool(_CREDIT.match(raw))
+    for piece in _SPLIT.split(raw):
+        part = piece.strip()
+        if _CREDIT.match(part):
+            crediting = True
+        elif _WRITING.match(part):
+            crediting = False
+        if not crediting:
+            parts.append(_MONTH_TAIL.sub("", _PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'")))
+    return _drop_lone_words(parts)
+
+
+def _drop_lone_words(parts: list[str]) -> list[str]:
+    # "Jane Doe and John Roe, Reuters", "Kobe - Jane Doe": beside full names, a single word is
+    # an agency, a desk or a place.
+    if not any(is_person_like(p) for p in parts):
+        return parts
+    return [p for p in parts if len(p.split()) != 1]
 
 
 # Words of organisation names: a byline equal to the outlet's name is kept only when it has
 # none of these (a personal site named after its author).
 _ORG_WORDS = frozenset(
     """news times post daily media press journal magazine blog network tv radio group inc ltd
-    llc foundation institute university company corp online weekly herald tribune gazette
-    review report today digital world channel wire agency the and of""".split()
+    llc foundation institute university company corp corporation online weekly herald tribune
+    gazette review report today digital world channel wire agency the and of interactive holdings
+    limited gmbh ag sa co plc communications publishing publishers enterprises productions
+    studios studio partners labs solutions services systems technologies software
+    international association society club council league""".split()
 )
 
 
@@ -76,16 +136,19 @@ def _trim_tail(fragment: str, outlet_keys: set[str]) -> str:
     return " ".join(words)
 
 
-def _is_person_like(name: str) -> bool:
+def is_person_like(name: str) -> bool:
+    """Whether `name` reads as a person's name: 2-4 capitalised words, none of an organisation."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and w.lower().strip(".") not in _ORG_WORDS for w in words
+    return (
+        2 <= len(words) <= 4
+        and len(words[-1].strip(".")) > 1
+        and all(w[:1].isupper() and w.lower().strip(".") not in _ORG_WORDS for w in words)
     )
 
 
 def _is_name(fragment: str, outlet_keys: set[str]) -> bool:
     words = fragment.split()
-    if not 1 <= len(words) <= 5 or len(fragment) > 60:
+    if not 1 <= len(words) <= 5 or len(fragment) > 60 or len(fragment.strip(".")) < 2:
         return False
     if (
         not _LETTER.search(fragment)
@@ -96,13 +159,11 @@ def _is_name(fragment: str, outlet_keys: set[str]) -> bool:
     lowered = fragment.lower()
     if _squash(lowered) in _CREDENTIALS:
         return False
-    if (lowered in outlet_keys or _squash(lowered) in outlet_keys) and not _is_person_like(
-        fragment
-    ):
+    if (lowered in outlet_keys or _squash(lowered) in outlet_keys) and not is_person_like(fragment):
         return False
-    # "Google" for the "Google Online Security Blog": the outlet's first word.
-    key = _squash(lowered)
-    if len(words) == 1 and any(k.startswith(key) and " " not in k for k in outlet_keys):
+    # "Google" for the "Google Online Security Blog": the outlet's first word (whole words:
+    # "Ela" of elavegan.com is a person).
+    if len(words) == 1 and any(k.split()[0] == lowered for k in outlet_keys if " " in k):
         return False
     return not all(w.lower().strip(".:") in _ROLE_WORDS for w in words)
 
@@ -139,10 +200,10 @@ def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) ->
     names: list[str] = []
     seen: set[str] = set()
     for raw in raw_values:
-        if not raw or _URLISH.match(raw.strip()) or _is_path(raw):
+        if not raw or _URLISH.match(raw.strip()) or _is_path(raw) or _PROFILE_LINK.search(raw):
             continue
         # "Jobs & Hire" as a whole is the outlet, not two people.
-        if _squash(raw) in outlet_keys and not _is_person_like(" ".join(raw.split())):
+        if _squash(raw) in outlet_keys and not is_person_like(" ".join(raw.split())):
             continue
         for part in _fragments(str(raw)):
             fragment = _trim_tail(part, outlet_keys)
@@ -210,3 +271,34 @@ def _drop_extended(names: list[str]) -> list[str]:
         for name in names
         if not any(other != name and name.startswith(other + " ") for other in names)
     ]
+
+
+def organisation_author(sources: list[tuple[str, list[str]]]) -> tuple[list[str], str | None]:
+    """The outlet or organisation a page declares as its author, when it names no person.
+
+    "BBC News" in `article:author`, a `rel=author` link to "Wikimedia Foundation": the page
+    credits the organisation itself. Desks and placeholders ("Staff", "No Author") and
+    profile links are not credits.
+
+    Args:
+        sources: `(provenance, raw byline strings)`, most trusted first.
+
+    Returns:
+        `([name], provenance)` from the most trusted source, or `([], None)`.
+    """
+    for source, raws in sources:
+        for raw in raws:
+            name = _PREFIX.sub("", " ".join(str(raw).split())).strip(" .:-–—|•·")
+            words = name.split()
+            if (
+                1 <= len(words) <= 6
+                and len(name) <= 60
+                and _LETTER.search(name)
+                and not _URLISH.search(name)
+                and not _is_path(name)
+                and not _PROFILE_LINK.search(name)
+                and not any(c.isdigit() for c in name)
+                and not all(w.lower().strip(".:") in _ROLE_WORDS for w in words)
+            ):
+                return [_recase(name) if len(words) > 1 else name], source
+    return [], None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -51,11 +52,15 @@ def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None
     return (in_article or h1s or [None])[0]
 
 
-def byline_near(headline: HtmlElement | None) -> list[str]:
+def byline_near(
+    headline: HtmlElement | None, accept: Callable[[str], bool] | None = None
+) -> list[str]:
     """Raw byline strings printed just after (or just before) the headline element.
 
     Args:
         headline: The headline element (see `headline_element`).
+        accept: Whether a found byline names someone; a rejected one ("By The Daily
+            Example", the outlet) lets the search go on to the next "By ..." line.
 
     Returns:
         The text naming the author(s), e.g. ["Jane Doe and John Roe"], or [] when no
@@ -63,25 +68,30 @@ def byline_near(headline: HtmlElement | None) -> list[str]:
     """
     if headline is None:
         return []
-    nodes = _texts_around(headline)
+    for candidate in _bylines(_texts_around(headline)):
+        if accept is None or accept(candidate):
+            return [candidate]
+    return []
+
+
+def _bylines(nodes: list[str]) -> Iterator[str]:
     prose = 0
     for i, text in enumerate(nodes):
         if len(text) > _PROSE_CHARS:
             prose += 1
             if prose >= _MAX_PROSE_NODES:
-                break
+                return
             continue
         if _NOT_AUTHOR.search(text.split(" by ")[0] if " by " in text.lower() else text):
             continue
         if _BY_ALONE.match(text):
             following = [t for t in nodes[i + 1 : i + 3] if t.strip(" |,")]
             if following and len(following[0]) <= 120:
-                return [following[0]]
+                yield following[0]
             continue
         match = _BY_NAME.search(text)
         if match and len(text) <= 160:
-            return [match["name"] or match["after"]]
-    return []
+            yield match["name"] or match["after"]
 
 
 def _texts_around(headline: HtmlElement) -> list[str]:

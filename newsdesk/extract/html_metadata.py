@@ -12,18 +12,24 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author as trafilatura_extract_author
 
-from newsdesk.extract.html_authors import clean_authors
+from newsdesk.extract.html_authors import clean_authors, is_person_like
 from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, types_of, urls_of
 from newsdesk.extract.html_title import TitleCandidate, heading_candidates, title_key
 from newsdesk.urls import absolute_url, host_of
 
 _META_KEYS = ("property", "name", "itemprop", "http-equiv")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/\\]|::|_)\s+")
-_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|dateline", re.I)
+# A dateline ("KOBE –") names a place, not a writer.
+_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.I)
 _BYLINE_SKIP = re.compile(r"comment|avatar|bio|profile|about", re.I)
+# Parts of a byline box that are not the name: job title, date, follow buttons.
+_BYLINE_EXTRAS = re.compile(
+    r"title|role|job|position|date|time|bio|follow|social|share|twitter|email", re.I
+)
 
 
 @dataclass
@@ -230,7 +236,8 @@ class MetadataReader:
         offer("section", _first(m, "article:section", "og:article:section"), "opengraph")
         offer("tags", _split_tags(_all(m, "article:tag", "og:article:tag")), "opengraph")
         offer("language", _first(m, "og:locale"), "opengraph")
-        self._raw_authors("opengraph", _all(m, "article:author", "og:article:author"))
+        declared = _all(m, "article:author", "og:article:author")
+        self._raw_authors("opengraph", [*declared, *self._linked_names(declared)])
 
     def _from_meta(self) -> None:
         m, offer = self.metas, self.meta.offer
@@ -371,13 +378,27 @@ class MetadataReader:
             offer("published", raw, "text")
         self._raw_authors("text", [a.text_content() for a in tree.xpath('//a[@rel="author"]')])
 
+    def _linked_names(self, values: list[str]) -> list[str]:
+        """Visible names of the links to author pages given as URLs (`article:author`)."""
+        wanted = {_url_key(resolve_url(v, self.base)) for v in values if _URL_VALUE.match(v)}
+        wanted.discard("")
+        if not wanted:
+            return []
+        names = []
+        for link in self.tree.iterfind(".//a[@href]"):
+            if _url_key(resolve_url(link.get("href"), self.base)) in wanted:
+                text = " ".join(link.text_content().split())
+                if text and text not in names:
+                    names.append(text)
+        return names
+
     def _byline_texts(self) -> list[str]:
         texts: list[str] = []
         for el in self.tree.xpath("//*[@class or @id]"):
             marker = f"{el.get('class', '')} {el.get('id', '')}"
             if not _BYLINE_CLASS.search(marker) or _BYLINE_SKIP.search(marker):
                 continue
-            text = " ".join(el.text_content().split())
+            text = _name_text(el)
             if 3 <= len(text) <= 120:
                 texts.append(text)
             if len(texts) >= 3:
@@ -440,12 +461,62 @@ class MetadataReader:
         trafilatura's byline XPaths first (they copy the tree, so they run only then), then
         elements whose class or id says byline/author.
         """
-        outlet = self.meta.values.get("outlet")
-        for raw in (_trafilatura_author(self.tree), self._byline_texts()):
-            names = clean_authors(raw, [outlet, host_of(self.base)])
-            if names:
-                return names
+        outlets = [self.meta.values.get("outlet"), host_of(self.base)]
+        marked = clean_authors(self._byline_texts(), outlets)
+        names = clean_authors(_trafilatura_author(self.tree), outlets)
+        # "Ben Silverman Games Editor" from the whole box, "Ben Silverman" from its name part.
+        return [_shortest_form(n, marked) for n in names] or marked or self._copyright_holder()
+
+    def _copyright_holder(self) -> list[str]:
+        # "Copyright (c) 2012- Gregory Szorc" on gregoryszorc.com: a personal site, named
+        # after the person holding its copyright, is written by them. Publishers hold the
+        # copyright of most pages, so the holder must be the site's own name.
+        host = _key(host_of(self.base) or "")
+        if not host:
+            return []
+        # ... and not the name the site declares for itself (a masthead, "Village Voice").
+        names = [_key(n) for n in (self.meta.values.get("outlet"), *self.meta.site_names) if n]
+        tail = " ".join(_VISIBLE_TEXT(self.tree)[-60:])
+        for match in _COPYRIGHT.finditer(tail):
+            holder = " ".join(match["holder"].split())
+            key = _key(holder)
+            if is_person_like(holder) and key in host and not any(key in n for n in names):
+                return clean_authors([holder])
         return []
+
+
+def _name_text(el: HtmlElement) -> str:
+    """Text of a byline element without its job title, date and button parts."""
+    parts = [el.text or ""]
+    for child in el.iterchildren():
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        marker = f"{child.get('class', '')} {child.get('id', '')}"
+        if not _BYLINE_EXTRAS.search(marker) and child.tag not in ("time", "button", "script"):
+            parts.append(_name_text(child))
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|&copy;|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}\s*[-–]?\s*)*"
+    r"(?:(?:19|20)\d{2})?\s*(?P<holder>[^\W\d_][^.,;|©()\d]{2,40}?)\s*(?:[.,;|©(]|\d|all\b|$)",
+    re.I,
+)
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+)
+_URL_VALUE = re.compile(r"^(?:https?:)?//|^/\S+$")
+
+
+def _url_key(url: str | None) -> str:
+    return re.sub(r"^https?://(?:www\.)?|/+$", "", url or "").lower()
+
+
+def _shortest_form(name: str, others: list[str]) -> str:
+    shorter = [o for o in others if name.startswith(o + " ")]
+    return shorter[0] if shorter else name
 
 
 _UPDATED = re.compile(r"updat|modif|edited|revis", re.I)
