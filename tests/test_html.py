@@ -1025,3 +1025,44 @@ def test_mojibake_sample_gives_ftfy_the_same_verdict(text):
 def test_punctuation_only_title_without_outlet():
     story = extract_html("<title>:</title>", url="https://example.com/a")
     assert story.outlet is None
+
+
+_NAV_BODY = "".join(
+    f"<p>Paragraph {i} of the main story with enough words to be a real body text here.</p>"
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("nav", "expected"),
+    [
+        # A label-only link keeps its URL but never takes the label as the story title.
+        (
+            '<a rel="prev" href="/older/"><span>←</span> Previous story</a>',
+            [("previous_story", None, "https://example.org/older/")],
+        ),
+        (
+            '<a rel="prev" href="/older/" title="Older harbour story">← Previous story</a>',
+            [("previous_story", "Older harbour story", "https://example.org/older/")],
+        ),
+        # Label and title in one anchor, longer than a short label.
+        (
+            '<a href="/newer/">Next article: Harbour reopens after long repairs</a>',
+            [("next_story", "Harbour reopens after long repairs", "https://example.org/newer/")],
+        ),
+        # Pagination is not a story.
+        ('<a rel="next" href="/page/2">Next »</a>', []),
+    ],
+)
+def test_previous_next_navigation_labels(nav, expected):
+    html = (
+        "<html><head><title>Main story here today</title></head><body><article>"
+        f"<h1>Main story here today</h1>{_NAV_BODY}</article><nav>{nav}</nav></body></html>"
+    )
+    story = extract_html(html, url="https://example.org/main/")
+    found = [
+        (link.kind, link.title, link.url)
+        for link in story.links
+        if link.kind in ("previous_story", "next_story")
+    ]
+    assert found == expected

@@ -62,6 +62,8 @@ _NAVIGATION = re.compile(
     r"|(?:more|here|home|next|previous|back\s+to\s+top)\W*$)",
     re.I,
 )
+#: Arrows and separators around navigation labels ("← Previous story", "Next article »").
+_NAV_MARKS = " :«»‹›<>-–—|←→↑↓⟵⟶·•"
 _PREV_LABEL = re.compile(r"^(?:previous|prev|older)\s+(?:article|post|story|entry|item)\b", re.I)
 _NEXT_LABEL = re.compile(r"^(?:next|newer)\s+(?:article|post|story|entry|item)\b", re.I)
 
@@ -203,8 +205,8 @@ class LinkFinder:
         # Labels such as "Previous article" sit in the link or just before it; only an
         # element's own leading text is tested, which keeps this linear in the page size.
         for el in self.tree.iter():
-            label = (el.text or "").strip()
-            if not label or len(label) > 40:
+            label = (el.text or "").strip(_NAV_MARKS)
+            if not label:
                 continue
             kind = (
                 "previous_story"
@@ -235,11 +237,15 @@ class LinkFinder:
         return None
 
     def _add_nav(self, kind: str, a: HtmlElement) -> None:
-        text = _text(a)
-        if not self._storyish(text):
+        text = _text(a).strip(_NAV_MARKS)
+        title = _PREV_LABEL.sub("", _NEXT_LABEL.sub("", text)).strip(_NAV_MARKS)
+        if not title:
+            # A bare "← Previous story" link: the URL still names the story (and resolves it
+            # in the warehouse); the label is not its title.
+            self._add(kind, a, None, (a.get("title") or "").strip() or None, self.order.get(a, 0))
             return
-        title = _PREV_LABEL.sub("", _NEXT_LABEL.sub("", text)).strip(" :«»‹›<>-–—|")
-        self._add(kind, a, None, title or text, self.order.get(a, 0))
+        if self._storyish(text):
+            self._add(kind, a, None, title, self.order.get(a, 0))
 
     @staticmethod
     def _storyish(text: str) -> bool:
