@@ -28,6 +28,9 @@ from newsdesk.settings import Paths
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 #: DuckDB storage format readable by DuckDB 1.1+ clients (the drivers BI tools bundle).
 STORAGE_COMPATIBILITY = "v1.0.0"
+#: DuckDB memory while building the warehouse; beyond it DuckDB spills to a temporary folder
+#: next to the staging file instead of growing with the lake.
+MEMORY_LIMIT = "1GB"
 
 TABLES = (
     "stories",
@@ -247,8 +250,11 @@ def _publish_lock(paths: Paths) -> Iterator[None]:
 def _remove_stale_staging(paths: Paths) -> None:
     """Delete staging files a killed publish left behind (safe: we hold the publish lock)."""
     for leftover in paths.warehouse_dir.glob(".staging-*"):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
+        if leftover.is_dir():  # DuckDB's spill folder
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
 
 def _publish_locked(paths: Paths, *, full: bool) -> PublishReport:
@@ -258,7 +264,11 @@ def _publish_locked(paths: Paths, *, full: bool) -> PublishReport:
         if incremental:
             shutil.copyfile(paths.warehouse, staging)
         con = duckdb.connect(
-            str(staging), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+            str(staging),
+            config={
+                "storage_compatibility_version": STORAGE_COMPATIBILITY,
+                "memory_limit": MEMORY_LIMIT,
+            },
         )
         try:
             if incremental:
@@ -277,9 +287,7 @@ def _publish_locked(paths: Paths, *, full: bool) -> PublishReport:
         os.replace(staging, paths.warehouse)
         _fsync_dir(paths.warehouse_dir)
     finally:
-        for leftover in (staging, staging.with_name(staging.name + ".wal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        _remove_stale_staging(paths)
     return PublishReport(
         path=paths.warehouse,
         row_counts=counts,
