@@ -12,6 +12,7 @@ from newsdesk import lake
 from newsdesk.entities.recognise import EntityRecogniser
 from newsdesk.entities.records import StoryText
 from newsdesk.entities.salience import story_entities
+from newsdesk.entities.tables import mention_rows
 from newsdesk.process import read_state, write_state
 from newsdesk.settings import Paths
 
@@ -101,27 +102,19 @@ def build_mention_partition(
                 )
                 continue
             starts = _paragraph_starts(row["paragraphs"] or [])
-            for m in mentions:
+            for m, base in zip(mentions, mention_rows(row["story_id"], mentions), strict=True):
                 mentions_out.write(
                     {
+                        **base,
                         "record_id": record_id,
-                        "story_id": row["story_id"],
-                        "entity_id": m.entity_id,
-                        "text": m.text,
-                        "label": m.label,
-                        "start": m.start,
-                        "end": m.end,
-                        "paragraph": m.paragraph,
-                        "in_title": m.in_title,
-                        "role": m.role,
                         "name": m.name,
                         "type": m.type,
                         "country_code": m.country_code,
                         "body_offset": starts[m.paragraph] + m.start if m.paragraph >= 0 else None,
                     }
                 )
-                report.mentions += 1
                 report.top[(m.name, m.type)] += 1
+            report.mentions += len(mentions)
             for summary in story_entities(mentions, row["story_id"], paragraph_offsets=starts):
                 summary_out.write({"record_id": record_id, **summary})
         mentions_out.commit()

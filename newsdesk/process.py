@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,8 +24,6 @@ from newsdesk.model import Rejection, Story
 from newsdesk.normalise import finalise_story
 from newsdesk.raw import RawItem, RawStore
 from newsdesk.settings import Paths
-
-Progress = Callable[[int], None]
 
 
 @dataclass
@@ -89,13 +86,12 @@ def _captured_fallback(item: RawItem) -> datetime:
     return datetime.fromisoformat(item.registered_at).astimezone(UTC)
 
 
-def build_story_partition(paths: Paths, day: str, progress: Progress | None = None) -> DayReport:
+def build_story_partition(paths: Paths, day: str) -> DayReport:
     """Extract every raw item of a capture day into the lake's stories, links and rejections.
 
     Args:
         paths: The newsdesk home.
         day: Capture day (`YYYY-MM-DD`).
-        progress: Called with 1 after each raw item (for progress bars).
 
     Returns:
         Counts and a small preview for asset metadata.
@@ -146,8 +142,6 @@ def build_story_partition(paths: Paths, day: str, progress: Progress | None = No
                     report.preview.append(
                         {"title": result.title, "outlet": result.outlet, "kind": result.source_kind}
                     )
-            if progress:
-                progress(1)
         stories.commit()
         links.commit()
         rejected.commit()
