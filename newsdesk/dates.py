@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, date, datetime, time
 
 from dateutil import parser as dateutil_parser
@@ -45,7 +46,11 @@ def parse_datetime(text: str | None) -> tuple[datetime, str] | None:
             return None
         return datetime.combine(day, time(), tzinfo=UTC), "day"
     try:
-        parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+        with warnings.catch_warnings():
+            # An unknown zone name ("ZZ") is read as UTC below; the warning would only be noise
+            # in a nightly run's log.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1900:
