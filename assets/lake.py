@@ -3,6 +3,7 @@
 import dagster as dg
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from pydantic import Field
 
 from assets.partitions import capture_days
 from assets.resources import EntityModel, NewsdeskHome
@@ -64,6 +65,16 @@ def story_checks(paths, day: str) -> list[dg.AssetCheckResult]:
     ]
 
 
+class ReprocessConfig(dg.Config):
+    """Run options of the lake assets."""
+
+    reprocess: bool = Field(
+        default=False,
+        description="Extract (or recognise) every item of the day again, not only new ones: "
+        "after an extractor or model upgrade, or for a full backfill.",
+    )
+
+
 _EXTRACTED = {
     STORIES: "One record per story per input of the capture day: every field a news page "
     "carries (lake/stories/capture_day=.../part-0.parquet).",
@@ -88,11 +99,13 @@ _EXTRACTED = {
     partitions_def=capture_days,
     name="story_records",
 )
-def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
+def story_records(
+    context: dg.AssetExecutionContext, newsdesk: NewsdeskHome, config: ReprocessConfig
+):
     """Extracts every raw item of the capture day into stories, links and rejections."""
     paths = newsdesk.paths()
     day = context.partition_key
-    report = build_story_partition(paths, day)
+    report = build_story_partition(paths, day, reprocess=config.reprocess)
     context.log.info(
         f"{day}: {report.items} raw items -> {report.stories} stories, {report.links} links, "
         f"{report.rejected} rejected"
@@ -102,6 +115,7 @@ def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
         metadata={
             "row_count": report.stories,
             "raw_items": report.items,
+            "extracted_now": report.extracted,
             "by_kind": dict(report.kinds),
             "preview": dg.MetadataValue.json(report.preview),
             "path": str(lake.partition_file(paths.lake, "stories", day)),
@@ -128,7 +142,10 @@ def story_records(context: dg.AssetExecutionContext, newsdesk: NewsdeskHome):
     "record of the capture day, normalised to stable entity ids.",
 )
 def entity_mentions(
-    context: dg.AssetExecutionContext, newsdesk: NewsdeskHome, entity_model: EntityModel
+    context: dg.AssetExecutionContext,
+    newsdesk: NewsdeskHome,
+    entity_model: EntityModel,
+    config: ReprocessConfig,
 ):
     """Recognises and normalises the entities each story of the capture day mentions."""
     paths = newsdesk.paths()
@@ -139,11 +156,13 @@ def entity_mentions(
         model=entity_model.model,
         n_process=entity_model.n_process,
         batch_size=entity_model.batch_size,
+        reprocess=config.reprocess,
     )
     yield dg.MaterializeResult(
         metadata={
             "row_count": report.mentions,
             "stories": report.stories,
+            "recognised_now": report.recognised,
             "skipped_stories": report.skipped,
             "top_entities": dg.MetadataValue.md(report.top_markdown()),
         }

@@ -35,6 +35,7 @@ class DayReport:
     stories: int = 0
     links: int = 0
     rejected: int = 0
+    extracted: int = 0
     kinds: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     preview: list[dict[str, Any]] = field(default_factory=list)
@@ -86,12 +87,17 @@ def _captured_fallback(item: RawItem) -> datetime:
     return datetime.fromisoformat(item.registered_at).astimezone(UTC)
 
 
-def build_story_partition(paths: Paths, day: str) -> DayReport:
+def build_story_partition(paths: Paths, day: str, *, reprocess: bool = False) -> DayReport:
     """Extract every raw item of a capture day into the lake's stories, links and rejections.
+
+    Items this day's partition already holds are carried over, not extracted again, so a day
+    that receives files all day long (one sensor run per arrival) costs one extraction per
+    item; `reprocess=True` extracts every item again (after an extractor upgrade).
 
     Args:
         paths: The newsdesk home.
         day: Capture day (`YYYY-MM-DD`).
+        reprocess: Extract items the partition already holds again.
 
     Returns:
         Counts and a small preview for asset metadata.
@@ -99,13 +105,19 @@ def build_story_partition(paths: Paths, day: str) -> DayReport:
     store = RawStore(paths.raw)
     items = store.items(day)
     report = DayReport(day=day, items=len(items))
+    state = read_state(paths, "stories", day) or {}
+    done = set() if reprocess else set(state.get("items", [])) & {i.sha256 for i in items}
     seen_records: set[str] = set()
     with (
         lake.PartitionWriter(paths.lake, "stories", day) as stories,
         lake.PartitionWriter(paths.lake, "related_links", day) as links,
         lake.PartitionWriter(paths.lake, "rejected_items", day) as rejected,
     ):
+        if done:
+            _carry_over(paths, day, done, (stories, links, rejected), seen_records, report)
         for item in items:
+            if item.sha256 in done:
+                continue
             index = 0
             for extracted in extract_path(
                 store.path_of(item),
@@ -142,10 +154,45 @@ def build_story_partition(paths: Paths, day: str) -> DayReport:
                     report.preview.append(
                         {"title": result.title, "outlet": result.outlet, "kind": result.source_kind}
                     )
+            report.extracted += 1
         stories.commit()
         links.commit()
         rejected.commit()
     write_state(
-        paths, "stories", day, {"digest": manifest_digest(items), "stories": report.stories}
+        paths,
+        "stories",
+        day,
+        {
+            "digest": manifest_digest(items),
+            "stories": report.stories,
+            "items": sorted(i.sha256 for i in items),
+        },
     )
     return report
+
+
+def _carry_over(
+    paths: Paths,
+    day: str,
+    done: set[str],
+    writers: tuple[lake.PartitionWriter, lake.PartitionWriter, lake.PartitionWriter],
+    seen_records: set[str],
+    report: DayReport,
+) -> None:
+    """Copy the rows of already extracted items from the day's current partition files."""
+    stories, links, rejected = writers
+    for row in lake.iter_partition(paths.lake, "stories", day):
+        if row["raw_sha256"] in done and row["record_id"] not in seen_records:
+            seen_records.add(row["record_id"])
+            stories.write(row)
+            report.stories += 1
+            report.kinds[row["source_kind"]] += 1
+    for row in lake.iter_partition(paths.lake, "related_links", day):
+        if row["record_id"] in seen_records:
+            links.write(row)
+            report.links += 1
+    for row in lake.iter_partition(paths.lake, "rejected_items", day):
+        if row["raw_sha256"] in done:
+            rejected.write(row)
+            report.rejected += 1
+            report.reasons[row["reason"].split(":")[0]] += 1

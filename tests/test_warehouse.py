@@ -5,7 +5,7 @@ import shutil
 import duckdb
 import pytest
 
-from newsdesk import lake, warehouse
+from newsdesk import lake, process, warehouse
 from newsdesk.landing import ingest_paths, sweep_landing
 from newsdesk.process import build_story_partition, pending_days
 from newsdesk.raw import RawStore
@@ -38,7 +38,8 @@ def test_day_partition_is_rebuilt_identically(home):
     assert first.items == 6 and first.stories >= 7 and first.rejected >= 1
     stories_file = lake.partition_file(home.lake, "stories", day)
     before = stories_file.read_bytes()
-    again = build_story_partition(home, day)
+    again = build_story_partition(home, day, reprocess=True)
+    assert again.extracted == 6
     assert (again.stories, again.links, again.rejected) == (
         first.stories,
         first.links,
@@ -234,3 +235,33 @@ def test_a_publish_killed_half_way_leaves_the_warehouse_as_it_was(home):
     publish(home)
     assert _dump(home.warehouse) == before
     assert not list(home.warehouse_dir.glob(".staging-*"))
+
+
+def test_a_day_receiving_more_files_extracts_only_the_new_ones(home, tmp_path, monkeypatch):
+    day, first = _stories_only_build(home)
+    assert first.extracted == 6
+    extra = home.landing / "late.jsonl"
+    extra.write_text(
+        '{"url": "https://example.org/late", "title": "A late story", '
+        '"text": "Body of a story that arrived later the same day."}\n',
+        encoding="utf-8",
+    )
+    RawStore(home.raw).register_file(extra, origin="landing", capture_day=day)
+    calls = []
+    real = process.extract_path
+
+    def counting(path, **kwargs):
+        calls.append(kwargs["name"])
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(process, "extract_path", counting)
+    second = build_story_partition(home, day)
+    assert calls == ["late.jsonl"] and second.extracted == 1
+    assert second.stories == first.stories + 1
+    assert (second.links, second.rejected) == (first.links, first.rejected)
+    # The carried-over day equals a day extracted from scratch.
+    publish(home)
+    carried = _dump(home.warehouse)
+    build_story_partition(home, day, reprocess=True)
+    publish(home)
+    assert _dump(home.warehouse) == carried
