@@ -56,6 +56,7 @@ def run_build(
     *,
     instance: dg.DagsterInstance | None = None,
     on_day: Callable[[str], None] | None = None,
+    reprocess_days: list[str] | None = None,
 ) -> BuildResult:
     """Register landing files, process every pending capture day, then publish.
 
@@ -63,6 +64,8 @@ def run_build(
         paths: The newsdesk home.
         instance: Dagster instance (default: `$DAGSTER_HOME`'s, else an ephemeral one).
         on_day: Called before each day is processed (progress reporting).
+        reprocess_days: Capture days to extract and recognise again from raw, whole, even
+            when nothing new arrived for them (after an upgrade).
 
     Returns:
         Which days were processed, which failed, and the published row counts.
@@ -80,15 +83,20 @@ def run_build(
     if not raw.success:
         result.errors.append(f"raw: {_failure(raw)}")
         return result
-    for day in pending_days(paths):
+    redo = set(reprocess_days or [])
+    for day in sorted(set(pending_days(paths)) | redo):
         if on_day:
             on_day(day)
+        config = {"config": {"reprocess": day in redo}}
         run = dg.materialize(
             [story_records, entity_mentions],
             partition_key=day,
             resources=resources,
             instance=instance,
-            run_config=QUIET,
+            run_config={
+                **QUIET,
+                "ops": {"story_records": config, "lake__entity_mentions": config},
+            },
             raise_on_error=False,
         )
         result.days.append(day)

@@ -99,7 +99,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     with _progress(None, "building") as tick:
-        result = run_build(paths, on_day=lambda day: tick(f"processing capture day {day}"))
+        result = run_build(
+            paths,
+            on_day=lambda day: tick(f"processing capture day {day}"),
+            reprocess_days=_reprocess_days(paths, args.reprocess),
+        )
     for error in result.errors:
         _say(f"newsdesk: {error}")
     if result.days:
@@ -108,6 +112,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say("nothing new to process")
     print("\n".join(summary_lines(paths, result.counts)))  # noqa: T201
     return 0 if result.published and not result.failed_days else 1
+
+
+def _reprocess_days(paths: Paths, asked: list[str] | None) -> list[str]:
+    """Days named by `--reprocess` (`all` = every capture day in the raw store)."""
+    from newsdesk.raw import RawStore
+
+    if not asked:
+        return []
+    known = set(RawStore(paths.raw).days())
+    if "all" in asked:
+        return sorted(known)
+    unknown = [day for day in asked if day not in known]
+    if unknown:
+        raise UserError(f"no items were captured on {', '.join(unknown)} (see: newsdesk status)")
+    return sorted(set(asked))
 
 
 def _story_json(story: Any) -> dict[str, Any]:
@@ -289,6 +308,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("build", help="process everything landed and publish the warehouse")
+    p.add_argument(
+        "--reprocess",
+        nargs="+",
+        metavar="DAY",
+        help="extract and recognise these capture days (YYYY-MM-DD, or all) again from raw",
+    )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("extract", help="print extracted stories as JSON lines; store nothing")
     p.add_argument("paths", nargs="+")

@@ -178,3 +178,17 @@ def test_fetch_then_status_shows_the_report(tmp_path):
     status = json.loads(run("status", "--json", home=home).stdout)
     assert status["last_fetch"]["totals"]["pages_fetched"] == 2
     assert status["waiting_files"] == 0 and status["pending_days"]
+
+
+def test_build_reprocess_redoes_a_day_and_checks_the_days_given(tmp_path):
+    home = tmp_path / "home"
+    run("ingest", str(SEED), home=home)
+    run("build", home=home)
+    status = json.loads(run("status", "--json", home=home).stdout)
+    assert status["pending_days"] == []
+    again = run("build", "--reprocess", "all", home=home)
+    assert "processed capture days:" in again.stderr
+    assert "stories:         1" in again.stdout
+    wrong = run("build", "--reprocess", "2020-01-01", home=home, check=False)
+    assert wrong.returncode == 2
+    assert "no items were captured on 2020-01-01" in wrong.stderr
