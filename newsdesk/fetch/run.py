@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from newsdesk.fetch.client import HttpClient
 from newsdesk.fetch.fetcher import Fetcher, Outcome
@@ -188,41 +189,46 @@ class _SourceRun:
         return unique_urls(list(items))
 
     def _feed(self, fetcher: Fetcher, url: str) -> list[str]:
-        headers = {"Accept": FEED_ACCEPT, **self.state.conditional_headers(url)}
-        outcome = fetcher.get(url, headers=headers)
-        if not self._listing_usable(url, outcome):
-            return self._unchanged_listing(url, outcome)
-        assert outcome.exchange is not None
-        try:
-            links = feed_item_links(outcome.exchange.body, outcome.final_url)
-        except NotAFeedError as exc:
-            self.report.error(url, f"{exc} ({_type_of(outcome)})")
-            return []
-        self.report.feeds_fetched += 1
-        self.state.remember_listing(url, outcome.exchange, links)
+        exchange, links = self._fetch_listing(fetcher, url, FEED_ACCEPT, feed_item_links)
+        if exchange is not None:
+            self.state.remember_listing(url, exchange, links)
         return links
 
     def _sitemap(self, fetcher: Fetcher, url: str, *, follow_index: bool) -> list[str]:
-        headers = {"Accept": SITEMAP_ACCEPT, **self.state.conditional_headers(url)}
-        outcome = fetcher.get(url, headers=headers)
-        if not self._listing_usable(url, outcome):
-            return self._unchanged_listing(url, outcome)
-        assert outcome.exchange is not None
-        try:
-            found = sitemap_links(outcome.exchange.body, outcome.final_url)
-        except NotAFeedError as exc:
-            self.report.error(url, f"{exc} ({_type_of(outcome)})")
-            return []
-        self.report.feeds_fetched += 1
+        exchange, found = self._fetch_listing(fetcher, url, SITEMAP_ACCEPT, sitemap_links)
+        if exchange is None:
+            return found
         if not found.sitemaps:
             # Only plain sitemaps are asked conditionally: an index must always be read so
             # that its children are asked (conditionally) in turn.
-            self.state.remember_listing(url, outcome.exchange, found.pages)
+            self.state.remember_listing(url, exchange, found.pages)
         pages = list(found.pages)
         if follow_index:
             for child in found.sitemaps[:MAX_CHILD_SITEMAPS]:
                 pages += self._sitemap(fetcher, child, follow_index=False)
         return pages
+
+    def _fetch_listing(
+        self, fetcher: Fetcher, url: str, accept: str, parse: Callable[[bytes, str], Any]
+    ) -> tuple[Any, Any]:
+        """Fetch a feed or sitemap conditionally and parse it.
+
+        Returns:
+            `(exchange, parsed)` for fresh content; `(None, urls)` otherwise, where `urls` are
+            the links remembered from the last fetch (304) or none (error, robots, not a feed).
+        """
+        headers = {"Accept": accept, **self.state.conditional_headers(url)}
+        outcome = fetcher.get(url, headers=headers)
+        if not self._listing_usable(url, outcome):
+            return None, self._unchanged_listing(url, outcome)
+        assert outcome.exchange is not None
+        try:
+            parsed = parse(outcome.exchange.body, outcome.final_url)
+        except NotAFeedError as exc:
+            self.report.error(url, f"{exc} ({_type_of(outcome)})")
+            return None, []
+        self.report.feeds_fetched += 1
+        return outcome.exchange, parsed
 
     def _unchanged_listing(self, url: str, outcome: Outcome) -> list[str]:
         if outcome.exchange is not None and outcome.exchange.status == 304:
