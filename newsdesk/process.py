@@ -119,12 +119,13 @@ def build_story_partition(paths: Paths, day: str, *, reprocess: bool = False) ->
             if item.sha256 in done:
                 continue
             index = 0
+            arrived = _captured_fallback(item)
             for extracted in extract_path(
                 store.path_of(item),
                 name=item.name,
                 source_path=item.source,
                 url=item.url,
-                captured_at=_captured_fallback(item),
+                captured_at=arrived,
             ):
                 result = extracted
                 if isinstance(extracted, Story):
@@ -133,12 +134,12 @@ def build_story_partition(paths: Paths, day: str, *, reprocess: bool = False) ->
                         raw_sha256=item.sha256,
                         index=index,
                         source_path=item.source,
-                        captured_at=_captured_fallback(item),
+                        captured_at=arrived,
                     )
                     index += 1
                 if isinstance(result, Rejection):
                     result.raw_sha256 = result.raw_sha256 or item.sha256
-                    rejected.write(lake.rejection_row(result, _captured_fallback(item)))
+                    rejected.write(lake.rejection_row(result, arrived))
                     report.rejected += 1
                     report.reasons[result.reason.split(":")[0]] += 1
                     continue
