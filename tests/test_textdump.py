@@ -626,6 +626,50 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("by Lucas Nolan22 Dec 2016651", ["Lucas Nolan"]),  # date and count glued on
+        ("by Laura June Topolsky July 10, 2015", ["Laura June Topolsky"]),
+        ("April Roach", ["April Roach"]),
+        ("June July", []),
+        ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
+        ("Posted on 12 May 2020 by Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+        ("Stand by me", []),
+        (
+            "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec Damien Leloup)",
+            ["Martin Untersinger", "Damien Leloup"],
+        ),
+        ("By Jane Doe (Reuters)", ["Jane Doe"]),
+        ("By Jane Doe with Tom Lee", ["Jane Doe", "Tom Lee"]),
+        ("Devindra Hardawar, @devindra", ["Devindra Hardawar"]),
+        ("Open Journalism Project:", []),
+        ("Harbour Project", []),
+    ],
+)
+def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
+    assert byline_names(text, allow_bare=True) == names
+
+
+def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> None:
+    body = "\n\n".join(BODY)
+    text = f"Sign in\nJane Smith\n4 min read\nShare\n\n{TITLE}\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Jane Smith"]
+
+
+def test_headline_over_deck_over_byline_is_the_title_not_the_deck() -> None:
+    deck = "Experts say the new crossing will halve journey times for thousands of commuters"
+    body = "\n\n".join(BODY)
+    text = f"Home\n\n{TITLE}\n{deck}\nBy Jane Smith\nThu 3 Jan 2019 02.00 EST Last modified on "
+    text += f"Wed 16 Jan 2019 06.16 EST\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Jane Smith"]
+    assert story.published_at.date().isoformat() == "2019-01-03"
+
+
+@pytest.mark.parametrize(
     ("name", "head", "title"),
     [
         (

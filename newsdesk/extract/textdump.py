@@ -97,6 +97,10 @@ _SCORE_SHORT = -2.5
 _SCORE_TINY = -3.5
 _PROSE_CAP = 150.0
 _HEADER_WINDOW = 30
+# Longer than this, a line under a heading reads as its deck.
+_HEADLINE_MAX_WORDS = 15
+# How far above the headline a bare-name byline block may sit.
+_BYLINE_SEARCH = 40
 _TITLE_INSIDE_BODY = 4
 # An anchored headline may cut off at most this much leading prose of the body run.
 _LOST_MAX_WORDS = 150.0
@@ -205,11 +209,15 @@ def extract_text_dump(
 
 
 def _is_date_line(line: Line) -> bool:
-    if line.words > 16 or _TABLE_CELL.search(line.text):
+    if _TABLE_CELL.search(line.text):
         # A table row that holds a date is data, not a dateline.
         return False
+    first, updated = split_updated(line.text)
+    if (len(first.split()) if updated is not None else line.words) > 16:
+        # A dateline is short; "Thu 3 Jan ... Last modified on ..." is two short ones.
+        return False
     return (
-        find_date(line.text) is not None
+        find_date(first) is not None
         or bool(_TIME_ONLY.match(line.text))
         or bool(_RELATIVE_TIME.match(line.text))
     )
@@ -466,16 +474,29 @@ def _anchor_bonus(dump: _Dump, line: Line) -> float:
     label, a comment count) may too, but no prose and no other headline.
     """
     short_lines = 0
+    decks = 0
     following = dump.lines[line.index + 1 : line.index + 1 + _ANCHOR_WINDOW]
     for offset, other in enumerate(following):
-        if _is_byline_or_date(dump, other):
+        if decks and (other.index in dump.meta or _byline_line(dump, other)):
+            return 3.5
+        if not decks and _is_byline_or_date(dump, other):
             return 5.0 if offset == 0 else 3.5
         if _skippable(dump, other):
             continue
+        if other.words > 4 and not decks and not short_lines and _deck_like(other):
+            # Headline, deck, byline: the deck sits between a headline and its byline.
+            decks += 1
+            continue
         short_lines += 1
-        if other.words > 4 or short_lines > 2:
+        if decks or other.words > 4 or short_lines > 2:
+            # After a deck only the byline itself may follow.
             return 0.0
     return 0.0
+
+
+def _deck_like(line: Line) -> bool:
+    """One sentence-sized line, as a standfirst under a headline is."""
+    return 8 <= line.words <= 40
 
 
 def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
@@ -516,6 +537,9 @@ def _title_score(dump: _Dump, line: Line, body_start: int) -> float:
     ):
         # A shorter kicker sits above a headline; a headline sits above its deck or label.
         score -= 3.0
+        if words > _HEADLINE_MAX_WORDS and before.words < words:
+            # A sentence-long line under a shorter heading is that heading's deck.
+            score -= 2.0
     if _repeats(dump, line):
         score += 3.0
     copies = _copies(dump, line)
@@ -707,7 +731,7 @@ def _fill_meta(
     if span:
         tail = dump.lines[span[1] + 1 : span[1] + 6]
     _fill_dates(story, dump, header + tail)
-    _fill_authors(story, dump, header, title_index)
+    _fill_authors(story, dump, header, title_index, span)
     for line in header + dump.lines[:_HEADER_WINDOW]:
         minutes = reading_time(line.text)
         if minutes is not None:
@@ -753,16 +777,21 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         story.provenance["modified_at"] = "text"
 
 
-def _fill_authors(story: Story, dump: _Dump, header: list[Line], title_index: int | None) -> None:
+def _fill_authors(
+    story: Story,
+    dump: _Dump,
+    header: list[Line],
+    title_index: int | None,
+    span: tuple[int, int] | None,
+) -> None:
     for line in header:
         names = byline_names(line.text, allow_bare=False)
         if names:
             story.authors = names
             story.provenance["authors"] = "text"
             return
-    if title_index is None:
-        return
-    for line in dump.lines[title_index + 1 : title_index + 6]:
+    below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
+    for line in below_title:
         if line.index in dump.link_lines:
             continue
         names = byline_names(line.text, allow_bare=True)
@@ -770,6 +799,19 @@ def _fill_authors(story: Story, dump: _Dump, header: list[Line], title_index: in
             story.authors = names
             story.provenance["authors"] = "heuristic"
             return
+    # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
+    # article, nearest to it first: page headers put the byline block before the headline.
+    top = (
+        min(i for i in (title_index, span[0] if span else None) if i is not None)
+        if (title_index is not None or span)
+        else 0
+    )
+    for line in reversed(dump.lines[max(0, top - _BYLINE_SEARCH) : top]):
+        if line.index in dump.link_lines or not _byline_line(dump, line):
+            continue
+        story.authors = byline_names(line.text, allow_bare=True)
+        story.provenance["authors"] = "heuristic"
+        return
 
 
 def _fill_outlet(story: Story, dump: _Dump, title_index: int | None) -> None:

@@ -93,7 +93,7 @@ CREDIT_PATTERN = re.compile(
 
 #: Captions: a line that ends with a picture credit ("... Source: Supplied", "... /Reuters").
 CAPTION_PATTERN = re.compile(
-    r"(?:\b(?:source|credit|credits|photo|photos|picture|image|foto|bild|illustration)\s*:"
+    r"(?:\b(?:source|credit|credits|photo|photos|photograph|photographer|picture|image|foto|bild|illustration)\s*:"
     r"[^.!?]{0,80}|(?:getty\s+images|/\s*reuters|/\s*afp|/\s*ap|\bap\s+photo|"
     r"associated\s+press|shutterstock|istock(?:photo)?|photo\s+montage\s+by\s+\w+)"
     r"[^.!?]{0,30})\)?\s*$|^(?:media|image|video)\s+caption\b|"
@@ -227,10 +227,16 @@ NOT_NAME_WORDS = frozenset(
     region regions us uk europe asia africa america middle east advertisement sponsored
     photo photos image images gallery related trending popular subscribe newsletter
     login sign register account premium exclusive breaking report reports press
+    updated published posted project team group institute university college foundation
+    association society company council committee agency department ministry
     story stories article articles page section policy privacy terms contact about
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    july september october november december""".split()
 )
+
+#: Month names that are also given names ("April Roach", "Laura June Topolsky"): part of a
+#: name only beside a word that is not a calendar word.
+CALENDAR_NAMES = frozenset("april may june august".split())
 
 #: Short stopword lists for language detection and prose detection (jusText-style).
 STOPWORDS: dict[str, frozenset[str]] = {

@@ -13,6 +13,7 @@ from datetime import datetime
 from newsdesk.dates import parse_datetime
 from newsdesk.extract.textdump_labels import (
     BYLINE_PREFIX,
+    CALENDAR_NAMES,
     DEBRIS_LABELS,
     MONTHS,
     NAME_PARTICLES,
@@ -113,14 +114,23 @@ _COPYRIGHT = re.compile(
     r"(?:[.|,]|all\s+rights|$)",
     re.IGNORECASE,
 )
+# "(Reuters)", "(AP)": the wire a byline credits, not one of its authors.
+_LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
 _HANDLE = re.compile(r"@\w+|\S+@\S+\.\w+")
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|;|/|\|)\s*")
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
+    r"\bcon\b|;|/|\||\(|\))\s*"
+)
+# Separators between the parts of a header line: outlet | date | byline.
+_SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
+# A date (optionally "posted on ...") followed by "by Name".
+_DATED_BYLINE = re.compile(r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>by\s+\S.*)$", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\s[•·|]\s.*|\s+follow\b.*|"
     rf"\s+(?:{_MONTH_ALT})\.?\s+\d.*|"
     r"[,|–—]\s+(?:a|an|the|is|who|senior|staff|chief|our|special|contributing|"
     r"associate|deputy|political|foreign|\w+\s+correspondent|\w+\s+editor|\w+\s+writer)\b.*|"
-    r"\s+(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|"
+    r"\s+(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|(?<=[^\W\d_]{2})\d.*|"
     r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*)$",
     re.IGNORECASE,
 )
@@ -291,6 +301,8 @@ def _is_name(candidate: str) -> bool:
         return False
     if any(re.search(r"\d", w) for w in words):
         return False
+    if all(w.strip(".,'’-").lower() in CALENDAR_NAMES for w in words):
+        return False
     capitals = 0
     for word in words:
         bare = word.strip(".,'’-")
@@ -317,6 +329,23 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+def _prefixed_names(text: str) -> list[str]:
+    """Names of a byline that is one part of a longer line.
+
+    Bylines share a line with the outlet and dates ("Le Monde | 04.05.2015 | Par Martin
+    Untersinger") or follow the date ("on March 10, 2015 by Nikhil Marathe").
+    """
+    for segment in _SEGMENT_SPLIT.split(text)[1:] if _SEGMENT_SPLIT.search(text) else []:
+        if BYLINE_PREFIX.match(segment.strip()):
+            names = byline_names(segment.strip(), allow_bare=False)
+            if names:
+                return names
+    dated = _DATED_BYLINE.match(text)
+    if dated and find_date(dated["head"]):
+        return byline_names(text[dated.start("by") :], allow_bare=False)
+    return []
+
+
 def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     """Authors named by a byline line.
 
@@ -330,14 +359,18 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     """
     if len(text) > 200:
         return []
+    names = _prefixed_names(text)
+    if names:
+        return names
     prefix = BYLINE_PREFIX.match(text)
     if prefix:
         body = text[prefix.end() :]
-    elif allow_bare and len(text) <= 60:
+    elif allow_bare and len(text) <= 60 and not text.rstrip().endswith(":"):
+        # "Open Journalism Project:" introduces something; a byline does not.
         body = text
     else:
         return []
-    body = _HANDLE.sub(" ", body)
+    body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(" ", body))
     body = _BYLINE_TAIL.sub("", body).strip()
     if not body:
         return []
