@@ -644,6 +644,9 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("Devindra Hardawar, @devindra", ["Devindra Hardawar"]),
         ("Open Journalism Project:", []),
         ("Harbour Project", []),
+        ("Rewrite With Content Depth", []),
+        ("From Wikipedia", []),
+        ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
     ],
 )
 def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
@@ -850,6 +853,13 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
             datetime(2024, 12, 7, 12, 43, tzinfo=UTC),
         ),
         (
+            "only an update date: publication unknown, not guessed",
+            f"Home\n\n{TITLE}\nBy Jane Smith\nUpdated Jul 24, 2018, 2:15pm EDT\n\n"
+            + "\n\n".join(BODY),
+            None,
+            datetime(2018, 7, 24, 18, 15, tzinfo=UTC),
+        ),
+        (
             "dateline under a lead paragraph",
             f"Home\n\n{TITLE}\n{BODY[0]}\nGet more news\nDec. 6, 2024, 10:00 PM UTC\n"
             "By Jane Smith\n\n" + "\n\n".join(BODY[1:] + MORE_BODY),
@@ -868,7 +878,7 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
     ],
 )
 def test_publication_date_rules(
-    name: str, text: str, published: datetime, modified: datetime | None
+    name: str, text: str, published: datetime | None, modified: datetime | None
 ) -> None:
     story = extract_text_dump(text)
     assert story.published_at == published, name

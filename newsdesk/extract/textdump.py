@@ -763,8 +763,9 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         # JSON-LD shown as text (scripts off) names the publication date outright.
         published = next(filter(None, (schema_date(ln.text) for ln in dump.lines)), None)
     if published is None and modified is not None:
-        published = (modified, "day")
-        modified = None
+        # An update date says when the page last changed, not when the story was filed:
+        # publication stays unknown rather than guessed (the HTML path does the same).
+        story.notes.append("only an update date is shown; publication date unknown")
     if published:
         kept, note = check_published(published[0], story.captured_at)
         if note:
@@ -808,6 +809,10 @@ def _fill_authors(
     )
     for line in reversed(dump.lines[max(0, top - _BYLINE_SEARCH) : top]):
         if line.index in dump.link_lines or not _byline_line(dump, line):
+            continue
+        near = range(line.index - _BARE_NAME_REACH, min(top, line.index + _BARE_NAME_REACH + 1))
+        if not any(i in dump.meta for i in near if i != line.index):
+            # Its dateline is under the headline: this is a label over the headline.
             continue
         story.authors = byline_names(line.text, allow_bare=True)
         story.provenance["authors"] = "heuristic"

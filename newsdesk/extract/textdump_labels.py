@@ -52,7 +52,9 @@ DEBRIS_LABELS = _folded(
     "free trial|try for free|upgrade|premium|log in to comment|no comments|"
     "be the first to comment|disclaimer|corrections|ethics policy|imprint|impressum|"
     "supported by|share this page|caption|autoplay|full screen|fullscreen|edit|delete|hide|"
-    "skip ad|buy photo|view photos|resize text|print article|a|x"
+    "skip ad|buy photo|view photos|resize text|print article|a|x|"
+    "from wikipedia the free encyclopedia|jump to navigation jump to search|"
+    "jump to navigation|jump to search"
 )
 
 #: Words that make up share-button rows ("Share  Tweet  Share", "Facebook Twitter Email").
@@ -229,6 +231,7 @@ NOT_NAME_WORDS = frozenset(
     login sign register account premium exclusive breaking report reports press
     updated published posted project team group institute university college foundation
     association society company council committee agency department ministry
+    with in for to on at from by into about your our my is are how why what when this that
     story stories article articles page section policy privacy terms contact about
     monday tuesday wednesday thursday friday saturday sunday january february march
     july september october november december""".split()

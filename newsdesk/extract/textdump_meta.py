@@ -121,6 +121,7 @@ _NAME_SPLIT = re.compile(
     r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
     r"\bcon\b|;|/|\||\(|\))\s*"
 )
+_LEADING_DECORATION = re.compile(r"^[^\w(@]+")
 # Separators between the parts of a header line: outlet | date | byline.
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 # A date (optionally "posted on ...") followed by "by Name".
@@ -359,6 +360,8 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     """
     if len(text) > 200:
         return []
+    # Decoration before a byline ("// By ...", "— By ...", "• By ...").
+    text = _LEADING_DECORATION.sub("", text)
     names = _prefixed_names(text)
     if names:
         return names
