@@ -377,6 +377,37 @@ def test_masthead_h1_is_not_the_title():
 
 
 @pytest.mark.parametrize(
+    ("head", "header"),
+    [
+        # The site's name in an <h1> that links home.
+        (f"<title>{HEADLINE}</title>", f'<h1><a href="/">Coast Watch</a></h1><h2>{HEADLINE}</h2>'),
+        (
+            f"<title>{HEADLINE}</title>",
+            f'<h1 class="heading"><a href="index.html"><span>Coast Watch</span></a></h1>'
+            f"<h2>{HEADLINE}</h2>",
+        ),
+        # Marked as the logo.
+        (
+            f"<title>{HEADLINE}</title>",
+            f'<h1 class="topbar__logo">Coast Watch</h1><h2>{HEADLINE}</h2>',
+        ),
+        # The site in brackets after the headline, named by the logo heading.
+        (
+            f"<title>{HEADLINE} [Coast Watch]</title>",
+            f'<h1><a href="https://example.org/">Coast Watch beta</a></h1><h2>{HEADLINE}</h2>',
+        ),
+        # A permalink anchor inside the headline does not make it a logo.
+        (
+            f"<title>{HEADLINE} — Coast Watch</title>",
+            f'<h1><a href="#top">{HEADLINE}</a><a href="#h">¶</a></h1>',
+        ),
+    ],
+)
+def test_logo_heading_is_not_the_title(head, header):
+    assert extract_html(story_page(head, header), url=PLAIN_URL).title == HEADLINE
+
+
+@pytest.mark.parametrize(
     ("title", "names", "hosts", "expected"),
     [
         ("Headline here | Example News", ["Example News"], [], "Headline here"),

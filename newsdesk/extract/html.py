@@ -164,7 +164,7 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
     story.tags = list(values.get("tags") or [])
     story.language = _language(values.get("language"))
     story.authors = list(values.get("authors") or [])
-    sites = SiteNames([story.outlet, *meta.site_names], [host_of(base)])
+    sites = SiteNames([story.outlet, *meta.site_names], [host_of(base)], meta.logo_names)
     story.title, title_source = choose_title(meta.titles, sites)
     for name, key in (
         ("outlet", "outlet"),

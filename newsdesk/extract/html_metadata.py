@@ -18,7 +18,12 @@ from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from newsdesk.extract.html_authors import clean_authors, is_person_like
 from newsdesk.extract.html_jsonld import JsonLd, names_of, text_of, types_of, urls_of
-from newsdesk.extract.html_title import TitleCandidate, heading_candidates, title_key
+from newsdesk.extract.html_title import (
+    TitleCandidate,
+    heading_candidates,
+    logo_names,
+    title_key,
+)
 from newsdesk.urls import absolute_url, host_of
 
 _META_KEYS = ("property", "name", "itemprop", "http-equiv")
@@ -41,6 +46,7 @@ class PageMeta:
         provenance: Field name -> one of `newsdesk.model.PROVENANCES`.
         titles: Every title the page declares, for `html_title.choose_title`.
         site_names: Names the site declares for itself (site name, publisher, app name).
+        logo_names: Texts of the site's logo headings (`<h1>` linking home or marked logo).
         published: Every publication date offered, `(raw, provenance)`, most trusted first
             (the caller takes the first one that parses).
         author_sources: Raw author strings per source, `(provenance, values)`, most trusted
@@ -53,6 +59,7 @@ class PageMeta:
     provenance: dict[str, str] = field(default_factory=dict)
     titles: list[TitleCandidate] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
+    logo_names: list[str] = field(default_factory=list)
     published: list[tuple[str, str]] = field(default_factory=list)
     author_sources: list[tuple[str, list[str]]] = field(default_factory=list)
     organisation_authors: list[str] = field(default_factory=list)
@@ -433,6 +440,7 @@ class MetadataReader:
         # page's titles is no site name.
         title_keys = {title_key(t.text) for t in titles}
         self.meta.site_names = [n for n in names if n and title_key(n) not in title_keys]
+        self.meta.logo_names = logo_names(self.tree)
         outlet = self.meta.values.get("outlet")
         # A title of punctuation only has an empty key, which "no outlet" must not match.
         if outlet and title_key(outlet) in title_keys:

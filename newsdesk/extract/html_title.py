@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -26,11 +27,15 @@ _GENERIC_SEGMENTS = frozenset(
 )
 _GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
 _ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
+_BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
+_LOGO_CLASS = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)", re.I)
+_HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
 _HEADLINE_CLASS = re.compile(r"headline|title|heading|entry|post|article|story", re.I)
 _TRAILING_MARKS = re.compile(r"[\s¶#§]+$")
 _ELLIPSIS = ("...", "…")
 _MAX_HEADLINE_CHARS = 250
 _MIN_HOST_LABEL = 5
+_LOGO_SHARE = 0.6
 #: Trust order of candidate kinds (provenance follows the most trusted agreeing source).
 KIND_ORDER = ("jsonld", "opengraph", "twitter", "meta", "tab", "h1")
 _PROVENANCE = {
@@ -76,10 +81,20 @@ def title_key(text: str | None) -> str:
 class SiteNames:
     """The names a site goes by (site name, publisher, host), to recognise them in titles."""
 
-    def __init__(self, names: list[str | None], hosts: list[str | None] = ()) -> None:
-        """Remember `names` (declared site names) and the labels of `hosts`."""
+    def __init__(
+        self,
+        names: list[str | None],
+        hosts: list[str | None] = (),
+        logos: list[str] = (),
+    ) -> None:
+        """Remember `names` (declared site names), the labels of `hosts` and `logos`.
+
+        Logo texts carry extras ("Archive of Our Own beta", "evolve extension for
+        Mercurial"), so they name the site only when a segment is most of one.
+        """
         self.keys = {title_key(n) for n in names if n} - {""}
         self.declared = set(self.keys)
+        self.logos = {title_key(n) for n in logos} - {""}
         self.host_labels: set[str] = set()
         for host in hosts:
             labels = [p for p in (host or "").lower().split(".") if p and p != "www"]
@@ -99,6 +114,7 @@ class SiteNames:
         copy.keys = self.keys | segments
         copy.declared = set(self.declared)
         copy.host_labels = set(self.host_labels)
+        copy.logos = set(self.logos)
         return copy
 
     def is_site(self, text: str, whole: bool = False) -> bool:
@@ -114,6 +130,10 @@ class SiteNames:
             return False
         if key in self.keys or key in self.host_labels:
             return True
+        for logo in self.logos:
+            short, long = sorted((key, logo), key=len)
+            if long.startswith(short) and len(short) >= _LOGO_SHARE * len(long):
+                return True
         if whole or len(text.split()) > 5:
             return False
         if key in _GENERIC_SEGMENTS:
@@ -142,6 +162,10 @@ def strip_site_segments(title: str, sites: SiteNames) -> str:
         nothing would be left).
     """
     title = " ".join(title.split())
+    bracketed = _BRACKETED_TAIL.search(title)
+    if bracketed and bracketed.start() and sites.is_site(bracketed["site"]):
+        # "Chapter 1 - Author [Archive of Our Own]": the site in brackets at the end.
+        title = title[: bracketed.start()]
     bounds = [0]
     for match in SITE_SEPARATORS.finditer(title):
         bounds += [match.start(), match.end()]
@@ -163,11 +187,43 @@ def heading_candidates(tree: HtmlElement, limit: int = 8) -> list[TitleCandidate
     found = []
     for heading in tree.iter("h1"):
         text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
-        if text:
+        if text and not _is_logo(heading, text):
             found.append(TitleCandidate("h1", text, _in_article(heading), _parts(heading)))
         if len(found) >= limit:
             break
     return found
+
+
+def logo_names(tree: HtmlElement) -> list[str]:
+    """Names the site shows in its logo heading ("<h1><a href="/">Site</a></h1>")."""
+    names = []
+    for heading in tree.iter("h1"):
+        text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
+        if text and len(text) <= 60 and _is_logo(heading, text):
+            names.append(text)
+    return names
+
+
+def _is_logo(heading: HtmlElement, text: str) -> bool:
+    """A site's logo or name set in an `<h1>`: marked as such, or a link to the home page."""
+    marker = f"{heading.get('class', '')} {heading.get('id', '')}"
+    if _LOGO_CLASS.search(marker):
+        return True
+    for link in heading.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            # A permalink anchor to the heading itself, not a way home.
+            continue
+        parts = urlsplit(href)
+        linked = " ".join(link.text_content().split())
+        if (
+            parts.path.strip("/").lower() in _HOME_PATHS
+            and not parts.query
+            and linked
+            and title_key(linked) == title_key(text)
+        ):
+            return True
+    return False
 
 
 def _parts(heading: HtmlElement) -> tuple[str, ...]:
