@@ -647,6 +647,8 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("Rewrite With Content Depth", []),
         ("From Wikipedia", []),
         ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
+        ("Richard Adams Education editor", ["Richard Adams"]),
+        ("Jane Doe Senior Writer", ["Jane Doe"]),
     ],
 )
 def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
@@ -659,6 +661,29 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
     story = extract_text_dump(text)
     assert story.title == TITLE
     assert story.authors == ["Jane Smith"]
+
+
+def test_a_notice_rendered_twice_above_the_headline_does_not_hide_it() -> None:
+    notice = (
+        "Thank you for visiting example.org. You are using a browser version with limited "
+        "support for CSS. To obtain the best experience, we recommend you use a more up to "
+        "date browser or turn off compatibility mode in Internet Explorer."
+    )
+    extra = [
+        f"Council officers said the {n} phase of the works would follow a public review, and "
+        f"that contractors for phase {n} would be chosen by open tender later this year."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    ]
+    paragraphs = BODY + MORE_BODY + extra
+    body = "\n\n".join(paragraphs)
+    text = (
+        f"Skip to main content\n\n{notice}\n\nSkip to main content\n\n{notice}\n\nMenu\n"
+        f"NEWS\n24 September 2019\n{TITLE}\nRichard Adams Education editor\n\n{body}\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Richard Adams"]
+    assert story.paragraphs == paragraphs
 
 
 def test_headline_over_deck_over_byline_is_the_title_not_the_deck() -> None:

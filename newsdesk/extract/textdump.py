@@ -50,6 +50,7 @@ from newsdesk.extract.textdump_links import (
     links_from_blocks,
 )
 from newsdesk.extract.textdump_meta import (
+    byline_core,
     byline_names,
     captured_date,
     copyright_holder,
@@ -188,6 +189,9 @@ def extract_text_dump(
     elif span and title_index == span[0] == span[1] and lines[title_index].words >= 12:
         # A one-line page: the line is the text, not a headline over nothing.
         title_index = None
+    while span and span[0] < span[1] and _byline_line(dump, lines[span[0]]):
+        # The byline under the headline opens the run; it is not the first paragraph.
+        span = (span[0] + 1, span[1])
     summary_index = _pick_standfirst(dump, title_index, span)
     if span and summary_index is not None and summary_index >= span[0]:
         span = (summary_index + 1, span[1]) if summary_index < span[1] else None
@@ -379,8 +383,11 @@ def _inside_limit(dump: _Dump, span: tuple[int, int] | None) -> int:
     total = sum(line.words for line in run if is_prose(line))
     allowed = min(_LOST_MAX_WORDS, _LOST_SHARE * total)
     lost = 0.0
+    seen: set[str] = set()
     for line in run:
-        if is_prose(line):
+        if is_prose(line) and line.text not in seen:
+            # A notice rendered twice (banner and no-script copy) costs the body once.
+            seen.add(line.text)
             lost += line.words
             if lost > allowed:
                 return line.index
@@ -414,7 +421,7 @@ def _byline_line(dump: _Dump, line: Line) -> bool:
         return False
     if BYLINE_PREFIX.match(line.text):
         return True
-    if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(line.text)):
+    if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(byline_core(line.text))):
         return False
     near = dump.lines[max(0, line.index - _BARE_NAME_REACH) : line.index + _BARE_NAME_REACH + 1]
     return any(other.index in dump.meta for other in near)

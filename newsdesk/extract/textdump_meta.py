@@ -126,15 +126,23 @@ _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 # A date (optionally "posted on ...") followed by "by Name".
 _DATED_BYLINE = re.compile(r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>by\s+\S.*)$", re.IGNORECASE)
+# "Richard Adams Education editor": a role after the name, no separator.
+_ROLE = (
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
+    r"[Ww]riter|[Cc]ontributor)s?\b.*"
+)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\s[•·|]\s.*|\s+follow\b.*|"
     rf"\s+(?:{_MONTH_ALT})\.?\s+\d.*|"
     r"[,|–—]\s+(?:a|an|the|is|who|senior|staff|chief|our|special|contributing|"
     r"associate|deputy|political|foreign|\w+\s+correspondent|\w+\s+editor|\w+\s+writer)\b.*|"
     r"\s+(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|(?<=[^\W\d_]{2})\d.*|"
-    r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*)$",
+    r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*|"
+    + _ROLE
+    + r")$",
     re.IGNORECASE,
 )
+_ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -345,6 +353,11 @@ def _prefixed_names(text: str) -> list[str]:
     if dated and find_date(dated["head"]):
         return byline_names(text[dated.start("by") :], allow_bare=False)
     return []
+
+
+def byline_core(text: str) -> str:
+    """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
+    return _ROLE_TAIL.sub("", text).strip()
 
 
 def byline_names(text: str, *, allow_bare: bool) -> list[str]:
