@@ -213,7 +213,12 @@ def test_debris_between_paragraphs_is_dropped(debris: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "minutes"),
-    [("2 mins read", 2), ("5 min read", 5), ("Reading time: 7 minutes", 7)],
+    [
+        ("2 mins read", 2),
+        ("5 min read", 5),
+        ("Reading time: 7 minutes", 7),
+        ("21 minutes - 4312 words", 21),
+    ],
 )
 def test_reading_time(line: str, minutes: int) -> None:
     story = extract_text_dump(_dump(date_line=f"9 October 2022\n{line}"))
@@ -684,6 +689,24 @@ def test_a_notice_rendered_twice_above_the_headline_does_not_hide_it() -> None:
     assert story.title == TITLE
     assert story.authors == ["Richard Adams"]
     assert story.paragraphs == paragraphs
+
+
+def test_title_case_headline_over_a_prefixed_byline_is_the_headline() -> None:
+    # "Managing Python Environments" passes for a name; the byline under it says who wrote it.
+    body = "\n\n".join(BODY)
+    text = f"Managing Python Environments\nBy John Walk - January 10, 2020\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == "Managing Python Environments"
+    assert story.authors == ["John Walk"]
+
+
+def test_a_long_share_panel_does_not_push_the_headline_out_of_reach() -> None:
+    panel = "\n".join(f"Share this with {s}\n{s}" for s in ["Email", "Facebook", "Twitter"] * 6)
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Home\nNews\n\n{TITLE}\n10 April 2020\n{panel}\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.paragraphs == BODY + MORE_BODY
 
 
 def test_headline_over_deck_over_byline_is_the_title_not_the_deck() -> None:

@@ -394,8 +394,21 @@ def _inside_limit(dump: _Dump, span: tuple[int, int] | None) -> int:
     return span[1]
 
 
+def _window_start(dump: _Dump, body_start: int) -> int:
+    """First line of the headline window: `_HEADER_WINDOW` lines above the body that are
+    not furniture, so a long share panel between headline and body does not push it out.
+    """
+    seen = 0
+    for line in reversed(dump.lines[:body_start]):
+        if not line.debris:
+            seen += 1
+            if seen >= _HEADER_WINDOW:
+                return line.index
+    return 0
+
+
 def _title_candidates(dump: _Dump, body_start: int, limit: int) -> list[Line]:
-    low = max(0, body_start - _HEADER_WINDOW)
+    low = _window_start(dump, body_start)
     high = max(body_start + _TITLE_INSIDE_BODY, limit)
     return [
         line
@@ -424,6 +437,11 @@ def _byline_line(dump: _Dump, line: Line) -> bool:
     if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(byline_core(line.text))):
         return False
     near = dump.lines[max(0, line.index - _BARE_NAME_REACH) : line.index + _BARE_NAME_REACH + 1]
+    if any(
+        other.index != line.index and byline_names(other.text, allow_bare=False) for other in near
+    ):
+        # "Managing Python Environments" over "By John Walk": the byline is the prefixed one.
+        return False
     return any(other.index in dump.meta for other in near)
 
 

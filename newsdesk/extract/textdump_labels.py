@@ -54,7 +54,9 @@ DEBRIS_LABELS = _folded(
     "supported by|share this page|caption|autoplay|full screen|fullscreen|edit|delete|hide|"
     "skip ad|buy photo|view photos|resize text|print article|a|x|"
     "from wikipedia the free encyclopedia|jump to navigation jump to search|"
-    "jump to navigation|jump to search"
+    "jump to navigation|jump to search|these are external links and will open in a new window|"
+    "opens in a new window|opens in new window|opens in a new tab|opens in new tab|"
+    "external link|close share panel|copy this link|read more about sharing"
 )
 
 #: Words that make up share-button rows ("Share  Tweet  Share", "Facebook Twitter Email").

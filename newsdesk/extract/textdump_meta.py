@@ -100,7 +100,9 @@ _READING_TIME = re.compile(
     r"(?:read|reading|read\s+time|de\s+lectura|de\s+lecture|lesezeit|di\s+lettura|"
     r"de\s+leitura|leestijd)\b|"
     r"(?:reading\s+time|read\s+time|lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)"
-    r"\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|ca\.?\s+)?(\d{1,3})\s*(?:min|mins|minutes?|minuten)",
+    r"\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|ca\.?\s+)?(\d{1,3})\s*(?:min|mins|minutes?|minuten)|"
+    # "21 minutes - 4312 words": the length of the piece both ways.
+    r"^\s*(\d{1,3})\s*(?:min|mins|minutes?)\.?\s*[-–—|·•,]?\s*[\d,.]+\s+words\s*$",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -272,7 +274,7 @@ def reading_time(text: str) -> int | None:
     match = _READING_TIME.search(text)
     if not match:
         return None
-    minutes = int(match.group(1) or match.group(2))
+    minutes = int(next(group for group in match.groups() if group))
     return minutes if 0 < minutes < 600 else None
 
 
