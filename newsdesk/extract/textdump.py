@@ -395,8 +395,10 @@ def _inside_limit(dump: _Dump, span: tuple[int, int] | None) -> int:
 
 
 def _window_start(dump: _Dump, body_start: int) -> int:
-    """First line of the headline window: `_HEADER_WINDOW` lines above the body that are
-    not furniture, so a long share panel between headline and body does not push it out.
+    """First line of the headline window above the body.
+
+    The window holds `_HEADER_WINDOW` lines that are not furniture, so a long share panel
+    between headline and body does not push the headline out of it.
     """
     seen = 0
     for line in reversed(dump.lines[:body_start]):
