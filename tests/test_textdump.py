@@ -908,6 +908,27 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
             datetime(2018, 7, 24, 18, 15, tzinfo=UTC),
         ),
         (
+            "month-first dotted date",
+            f"Home\n\n{TITLE}\nBy Jane Smith\n01.21.2020 07:00 AM\n\n" + "\n\n".join(BODY),
+            datetime(2020, 1, 21, 7, 0, tzinfo=UTC),
+            None,
+        ),
+        (
+            "dateline under a deck and a picture caption",
+            f"Home\n\n{TITLE}\n{BODY[0]}\n{BODY[1]}\nCredit...\nJane Doe/Agency\n"
+            "By Jane Smith\nAug. 16, 2020\n\n" + "\n\n".join(BODY[2:] + MORE_BODY),
+            datetime(2020, 8, 16, tzinfo=UTC),
+            None,
+        ),
+        (
+            "labelled publication date in the footer",
+            f"Home\n\n{TITLE}\n\n"
+            + "\n\n".join(BODY + MORE_BODY)
+            + "\n\nShare\nPublished: 03 December 2019\nUpdated: 06 December 2019\n",
+            datetime(2019, 12, 3, tzinfo=UTC),
+            datetime(2019, 12, 6, tzinfo=UTC),
+        ),
+        (
             "dateline under a lead paragraph",
             f"Home\n\n{TITLE}\n{BODY[0]}\nGet more news\nDec. 6, 2024, 10:00 PM UTC\n"
             "By Jane Smith\n\n" + "\n\n".join(BODY[1:] + MORE_BODY),

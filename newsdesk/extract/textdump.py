@@ -57,6 +57,7 @@ from newsdesk.extract.textdump_meta import (
     detect_language,
     find_date,
     is_updated_label,
+    labelled_published,
     reading_time,
     schema_date,
     split_attribution,
@@ -103,6 +104,8 @@ _HEADLINE_MAX_WORDS = 15
 # How far above the headline a bare-name byline block may sit.
 _BYLINE_SEARCH = 40
 _TITLE_INSIDE_BODY = 4
+# How far into the body run a dateline is still read as the story's.
+_TOP_OF_BODY = 10
 # An anchored headline may cut off at most this much leading prose of the body run.
 _LOST_MAX_WORDS = 150.0
 _LOST_SHARE = 0.1
@@ -751,8 +754,15 @@ def _fill_meta(
         story.provenance["captured_at"] = "text"
     header = [dump.lines[i] for i in _header_range(dump, title_index, span)]
     if span:
-        # The dateline may sit under a lead paragraph, at the top of the body run.
-        top = dump.lines[span[0] : span[0] + _TITLE_INSIDE_BODY]
+        # The dateline may sit under a lead paragraph (or a deck and a caption), at the top
+        # of the body run: before its third paragraph.
+        top = []
+        paragraphs = 0
+        for line in dump.lines[span[0] : span[0] + _TOP_OF_BODY]:
+            paragraphs += is_prose(line) and line.index not in dump.meta
+            if paragraphs > 2:
+                break
+            top.append(line)
         header += [line for line in top if line.index in dump.meta and line not in header]
     tail = []
     if span:
@@ -787,7 +797,10 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         elif published is None:
             published = found
     if published is None:
-        # JSON-LD shown as text (scripts off) names the publication date outright.
+        # A labelled publication date anywhere ("Published: 3 December 2019" in a footer),
+        # or JSON-LD shown as text (scripts off), names the publication date outright.
+        published = next(filter(None, (labelled_published(ln.text) for ln in dump.lines)), None)
+    if published is None:
         published = next(filter(None, (schema_date(ln.text) for ln in dump.lines)), None)
     if published is None and modified is not None:
         # An update date says when the page last changed, not when the story was filed:

@@ -89,6 +89,11 @@ _PUBLISHED = re.compile(
     r"pubblicato|on)\b",
     re.IGNORECASE,
 )
+_PUBLISHED_LABEL = re.compile(
+    r"^\s*(?:first\s+)?(?:published|posted|publication\s+date|date\s+published|publié|"
+    r"veröffentlicht|publicado|pubblicato)(?:\s+on)?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
 _SCHEMA_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TODAY = re.compile(
     r"^\s*(?:today(?:'s\s+date)?|captured(?:\s+on)?|retrieved(?:\s+on)?)"
@@ -182,8 +187,9 @@ def _day_month(match: re.Match[str]) -> tuple[int, int] | None:
     first, second = int(groups["a"]), int(groups["b"])
     # Dotted dates are European (day first); slashed ones are US unless the first part
     # cannot be a month.
-    if groups["sep"] == "." or first > 12:
+    if first > 12 or (groups["sep"] == "." and second <= 12):
         return first, second
+    # "01.21.2020": a dotted date whose second part cannot be a month is month first.
     return second, first
 
 
@@ -251,6 +257,20 @@ def split_updated(text: str) -> tuple[str, str | None]:
     if match is None or match.start() == 0 or find_date(text[: match.start()]) is None:
         return text, None
     return text[: match.start()], text[match.start() :]
+
+
+def labelled_published(text: str) -> tuple[datetime, str] | None:
+    """The date of a short line labelled as the publication date ("Published: 3 Dec 2019").
+
+    Such a line names the story's date wherever it sits (some pages put it in the footer).
+    """
+    if len(text) > 80:
+        return None
+    match = _PUBLISHED_LABEL.match(text)
+    if not match:
+        return None
+    first, _updated = split_updated(text[match.end() :])
+    return find_date(first)
 
 
 def schema_date(text: str) -> tuple[datetime, str] | None:
