@@ -709,6 +709,21 @@ def test_a_long_share_panel_does_not_push_the_headline_out_of_reach() -> None:
     assert story.paragraphs == BODY + MORE_BODY
 
 
+def test_reader_directed_furniture_at_the_end_of_the_body_is_dropped() -> None:
+    prompt = "Sign up for Harbour Weekly, our newsletter about the waterfront, every Friday."
+    body = "\n\n".join(BODY + MORE_BODY)
+    story = extract_text_dump(f"Home\n\n{TITLE}\nBy Jane Smith\n\n{body}\n\n{prompt}\n")
+    assert story.paragraphs == BODY + MORE_BODY
+
+
+def test_code_lines_stay_in_a_dump_body() -> None:
+    code = ["const config = {", "retries: 3,", "}"]
+    paragraphs = [BODY[0], *code, *BODY[1:], *MORE_BODY]
+    body = "\n".join(paragraphs)
+    story = extract_text_dump(f"Home\n\n{TITLE}\nBy Jane Smith\n\n{body}\n")
+    assert story.paragraphs == paragraphs
+
+
 def test_headline_over_deck_over_byline_is_the_title_not_the_deck() -> None:
     deck = "Experts say the new crossing will halve journey times for thousands of commuters"
     body = "\n\n".join(BODY)

@@ -87,7 +87,9 @@ def is_furniture(paragraph: str) -> bool:
     return bool(_FURNITURE.search(paragraph))
 
 
-def drop_furniture(paragraphs: list[str]) -> list[str]:
+def drop_furniture(
+    paragraphs: list[str], *, drop_symbols: bool = True, drop_repeats: bool = True
+) -> list[str]:
     """Drop page furniture from the body.
 
     Labels, empty table rows, repeated paragraphs and the slides of an embedded gallery go
@@ -96,6 +98,10 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
 
     Args:
         paragraphs: Body paragraphs in order.
+        drop_symbols: Drop paragraphs without a word character. Text dumps keep them: there
+            a line of "]" or "}" belongs to a code listing.
+        drop_repeats: Drop a paragraph equal to the one before it (HTML repeats a block for
+            another screen size; a dump is what the reader saw, repeats included).
 
     Returns:
         The paragraphs without furniture (all of them when every paragraph looks like it, so a
@@ -105,7 +111,7 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
     slides = _gallery_slides(paragraphs)
     dropped = set(slides)
     for i, p in enumerate(paragraphs):
-        if not _WORD.search(p) or _LABEL.match(p.strip()):
+        if (drop_symbols and not _WORD.search(p)) or _LABEL.match(p.strip()):
             dropped.add(i)
         elif is_furniture(p) and (i < _EDGE or i >= n - _EDGE or _is_prompt(p)):
             dropped.add(i)
@@ -116,7 +122,7 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
                 dropped.add(i - 1)
     kept: list[str] = []
     for i, p in enumerate(paragraphs):
-        if i not in dropped and not (kept and p == kept[-1]):
+        if i not in dropped and not (drop_repeats and kept and p == kept[-1]):
             kept.append(p)
     return kept or paragraphs
 

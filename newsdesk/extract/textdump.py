@@ -23,6 +23,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from newsdesk.dates import check_published
+from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.textdump_classify import (
     in_teaser_list,
     title_context_penalty,
@@ -727,11 +728,17 @@ def _fill_text_fields(
             story.provenance["outlet"] = "text"
     if span is not None:
         skip = {title_index, summary_index}
-        story.paragraphs = [
-            line.text
-            for line in lines[span[0] : span[1] + 1]
-            if line.index not in skip and _body_line_ok(dump, line)
-        ]
+        # Reader-directed furniture inside the run (newsletter boxes, disclosures, author
+        # bios at the end) reads the same in a dump as in HTML.
+        story.paragraphs = drop_furniture(
+            [
+                line.text
+                for line in lines[span[0] : span[1] + 1]
+                if line.index not in skip and _body_line_ok(dump, line)
+            ],
+            drop_symbols=False,
+            drop_repeats=False,
+        )
         if story.paragraphs:
             story.provenance["paragraphs"] = "heuristic"
 

@@ -338,6 +338,7 @@ END_WEAK = re.compile(
     r"topics|searches|videos?))?|"
     r"more\s+(?:from|like\s+this|stories|articles|news|coverage|on\s+this\s+(?:story|topic))"
     r"\b.{0,40}|more\s+about\s*:.{0,60}|"
+    r"more\s+(?:[\w'’]+\s+){1,3}(?:stories|articles|posts|reads|videos)\b.{0,20}|"
     r"(?:most\s+(?:popular|read|viewed|shared|commented|emailed)|popular\s+(?:now|stories|"
     r"posts|articles)|trending(?:\s+now)?|top\s+stories|similar\s+(?:articles|stories|posts)|"
     r"recommended(?:\s+for\s+you)?|read\s+next|what\s+to\s+read\s+next|up\s+next|"
