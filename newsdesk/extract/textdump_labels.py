@@ -205,7 +205,9 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
     r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
-    r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)",
+    r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
+    # "ByAlex Bozarjian": the prefix glued to the name.
+    r"(?-i:By(?=[A-Z]))",
     re.IGNORECASE,
 )
 
@@ -234,6 +236,12 @@ NOT_NAME_WORDS = frozenset(
     updated published posted project team group institute university college foundation
     association society company council committee agency department ministry
     with in for to on at from by into about your our my is are how why what when this that
+    reading time paper recent posts post example data recipes recipe download findings
+    summary abstract introduction conclusion results methods background contents table
+    figure chapter episode season guide tips reviews podcast events shop store deals
+    products services resources community forum weekly daily monthly issue index
+    features highlights summit roadshow powerpoint pdf slides audio today's yesterday's
+    tomorrow's
     story stories article articles page section policy privacy terms contact about
     monday tuesday wednesday thursday friday saturday sunday january february march
     july september october november december""".split()

@@ -22,6 +22,9 @@ from newsdesk.extract.textdump_labels import (
     fold,
 )
 
+_MONTH_CAPS = "|".join(
+    sorted((m.capitalize() for m in MONTHS if m.isascii() and len(m) >= 3), key=len, reverse=True)
+)
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ_OFFSETS = {
     "utc": "+00:00",
@@ -121,9 +124,12 @@ _COPYRIGHT = re.compile(
     r"(?:[.|,]|all\s+rights|$)",
     re.IGNORECASE,
 )
+_ACRONYM_MAX = 5
 # "(Reuters)", "(AP)": the wire a byline credits, not one of its authors.
 _LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
-_HANDLE = re.compile(r"@\w+|\S+@\S+\.\w+")
+# A handle, or an e-mail address; "@aprilroach28Daniel O'Mahony": a handle glued to the next
+# name ends where the name's capital starts.
+_HANDLE = re.compile(r"\S+@\S+\.\w+|@[a-z0-9_]+(?=[A-Z][a-z])|@\w+")
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
     r"\bcon\b|;|/|\||\(|\))\s*"
@@ -135,7 +141,7 @@ _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 _DATED_BYLINE = re.compile(r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>by\s+\S.*)$", re.IGNORECASE)
 # "Richard Adams Education editor": a role after the name, no separator.
 _ROLE = (
-    r"\s+(?:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
+    r"\s+(?-i:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
     r"[Ww]riter|[Cc]ontributor)s?\b.*"
 )
 _BYLINE_TAIL = re.compile(
@@ -143,7 +149,11 @@ _BYLINE_TAIL = re.compile(
     rf"\s+(?:{_MONTH_ALT})\.?\s+\d.*|"
     r"[,|–—]\s+(?:a|an|the|is|who|senior|staff|chief|our|special|contributing|"
     r"associate|deputy|political|foreign|\w+\s+correspondent|\w+\s+editor|\w+\s+writer)\b.*|"
-    r"\s+(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|(?<=[^\W\d_]{2})\d.*|"
+    r"\s+(?:last\s+)?(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|(?<=[^\W\d_]{2})\d.*|"
+    # Glued on: "Evan HalperStaff Writer", "Shana Nys DambrotNovember 6, 2023".
+    r"(?-i:(?<=[a-z])(?=[A-Z]))(?:staff\s+|senior\s+|contributing\s+)?"
+    r"(?:writer|editor|reporter|correspondent|columnist)s?\b.*|"
+    rf"(?-i:(?<=[a-z])(?:{_MONTH_CAPS}))\b.*|"
     r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*|"
     + _ROLE
     + r")$",
@@ -351,12 +361,19 @@ def _is_name(candidate: str) -> bool:
 def split_names(text: str) -> list[str]:
     """Split a cleaned byline into person names ("A and B, C" -> three names)."""
     names = []
+    acronyms = []
     for raw in _NAME_SPLIT.split(text):
         part = raw.strip(" .,:;-–—")
+        if part.isupper() and " " not in part and len(part) <= _ACRONYM_MAX:
+            # "By Rob Picheta, CNN": the outlet or wire, unless it is the only name.
+            acronyms.append(part)
+            continue
         if part.isupper():
             part = part.title()
         if part and _is_name(part) and part not in names:
             names.append(part)
+    if not names:
+        names = [a for a in dict.fromkeys(acronyms) if _is_name(a)]
     return names
 
 
@@ -408,7 +425,7 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
         body = text
     else:
         return []
-    body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(" ", body))
+    body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(", ", body))
     body = _BYLINE_TAIL.sub("", body).strip()
     if not body:
         return []
