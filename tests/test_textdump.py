@@ -736,6 +736,21 @@ def test_code_lines_stay_in_a_dump_body() -> None:
     assert story.paragraphs == paragraphs
 
 
+def test_an_up_next_block_stops_at_the_articles_own_header() -> None:
+    teasers = "Up Next\nLITTLE AMERICA IS A JOYFUL ROAD TRIP\nMELANIE MCFARLAND\n"
+    teasers += "CLINTON URGES VOTERS TO TAKE OUT TRUMP\nMELANIE MCFARLAND\n"
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"News\n{teasers}{TITLE}\nJANE SMITH\nJANUARY 10, 2020 9:00AM (UTC)\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Jane Smith"]
+    assert story.published_at == datetime(2020, 1, 10, 9, 0, tzinfo=UTC)
+    assert [link.title for link in story.links] == [
+        "LITTLE AMERICA IS A JOYFUL ROAD TRIP",
+        "CLINTON URGES VOTERS TO TAKE OUT TRUMP",
+    ]
+
+
 def test_headline_over_deck_over_byline_is_the_title_not_the_deck() -> None:
     deck = "Experts say the new crossing will halve journey times for thousands of commuters"
     body = "\n\n".join(BODY)

@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 
 from newsdesk.extract.textdump_labels import LINK_HEADERS, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like
+from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.model import RelatedLink
 
 _MAX_ITEMS = 24
 _MAX_SNIPPET_CHARS = 420
 _SINGLE_KINDS = ("also_read", "previous_story", "next_story")
+# A dateline over article text ends a teaser run: the body is this many words a paragraph,
+# within this many lines, and the article's headline block is at most this many lines.
+_BODY_WORDS = 20
+_BODY_REACH = 2
+_HEADER_LINES = 4
+_HEADLINE_WORDS = 5
+# A teaser's byline line is a bare name this short.
+_BYLINE_WORDS = 4
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\b[a-z]{1,4})\s*$")
 
 
@@ -80,11 +89,45 @@ def _candidates(lines: list[Line], i: int, is_meta: Callable[[Line], bool]) -> l
         if line.barrier or match_header(line) is not None:
             break
         if is_meta(line):
+            if _body_follows(lines, line.index, is_meta):
+                # The dateline of the article itself: its headline is not a teaser.
+                return _without_header(run)
             continue
         if line.debris or line.chars > _MAX_SNIPPET_CHARS or len(run) >= 2 * _MAX_ITEMS:
             break
         run.append(line)
     return run
+
+
+def _body_follows(lines: list[Line], index: int, is_meta: Callable[[Line], bool]) -> bool:
+    """Whether article text (two long paragraphs in a row) starts within a line or two."""
+    following = [line for line in lines[index + 1 : index + 8] if not is_meta(line)]
+    for k, line in enumerate(following[:_BODY_REACH]):
+        after = following[k + 1] if k + 1 < len(following) else None
+        if line.words >= _BODY_WORDS and after is not None and after.words >= _BODY_WORDS:
+            return True
+    return False
+
+
+def _without_header(run: list[Line]) -> list[Line]:
+    """The run without the article's own headline, deck and byline at its end."""
+    j = len(run) - 1
+    while j >= 0 and run[j].words < _HEADLINE_WORDS and len(run) - j <= _HEADER_LINES:
+        j -= 1  # the byline lines
+    if j < 0 or not is_heading_like(run[j]):
+        return run
+    above = run[j - 1] if j > 0 else None
+    if (
+        above is not None
+        and is_heading_like(above)
+        and _HEADLINE_WORDS <= above.words < run[j].words
+    ):
+        j -= 1  # run[j] was the deck under this headline
+    return run[:j]
+
+
+def _is_byline(line: Line) -> bool:
+    return line.words <= _BYLINE_WORDS and bool(byline_names(line.text, allow_bare=True))
 
 
 def _paired(run: list[Line]) -> bool:
@@ -108,6 +151,10 @@ def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
     current: Line | None = None
     used = 0
     for line in run:
+        if current is not None and _is_byline(line):
+            # A teaser's byline ("MELANIE MCFARLAND"), not another teaser.
+            used += 1
+            continue
         if current is not None and items[-1][1] is None and _is_snippet(line, current):
             items[-1] = (current.text, line.text)
         elif _title_ok(line) and len(items) < _MAX_ITEMS:
