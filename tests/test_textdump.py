@@ -736,6 +736,16 @@ def test_code_lines_stay_in_a_dump_body() -> None:
     assert story.paragraphs == paragraphs
 
 
+def test_a_headline_starting_with_next_hyphen_is_not_a_next_story_link() -> None:
+    title = "Next-Gen HAMR Platters Promise 80TB Hard Drives"
+    body = "\n\n".join(BODY + MORE_BODY)
+    story = extract_text_dump(
+        f"Home\nStorage\n{title}\nBy Jane Smith\nFebruary 7, 2020\n\n{body}\n"
+    )
+    assert story.title == title
+    assert story.links == []
+
+
 def test_an_up_next_block_stops_at_the_articles_own_header() -> None:
     teasers = "Up Next\nLITTLE AMERICA IS A JOYFUL ROAD TRIP\nMELANIE MCFARLAND\n"
     teasers += "CLINTON URGES VOTERS TO TAKE OUT TRUMP\nMELANIE MCFARLAND\n"

@@ -133,6 +133,10 @@ ERROR_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+# Between a link label and its title: a colon, pipe or arrow, or a dash with a space beside
+# it ("Next - Title", "Next– Title"), never a hyphen inside a word ("Next-Gen drives").
+_LABEL_SEPARATOR = r"(?:\s*[:|»>]+\s*|\s+[-–—]+\s*|[-–—]+\s+)"
+
 # Related-link block headers, as (pattern on the whole line, kind). The optional trailing
 # group holds a title written on the same line ("ALSO READ: <title>").
 LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -141,7 +145,7 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"^(?:also\s+read|read\s+also|see\s+also\s+read|must\s+read|also\s+see|"
             r"read\s+more|more\s+to\s+read|you\s+should\s+also\s+read|lee\s+tambi[ée]n|"
             r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant)"
-            r"\s*(?:[:\-–—|»>]+\s*(?P<title>.+)|(?P<bare>))$",
+            rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
         "also_read",
@@ -150,7 +154,7 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"^(?:«|‹|<|←|<<)?\s*(?:previous|prev\.?|older|vorheriger?|anterior|pr[ée]c[ée]dent)"
             r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
-            r"\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
+            rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
         "previous_story",
@@ -159,7 +163,8 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"^(?:next|newer|n[äa]chster?|siguiente|suivant)"
             r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
-            r"\s*(?:»|›|>|→|>>)?\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
+            r"\s*(?:»|›|>|→|>>)?"
+            rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
         "next_story",

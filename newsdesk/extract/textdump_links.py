@@ -23,6 +23,8 @@ _SINGLE_KINDS = ("also_read", "previous_story", "next_story")
 # within this many lines, and the article's headline block is at most this many lines.
 _BODY_WORDS = 20
 _BODY_REACH = 2
+# Share buttons and other furniture between dateline and text are skipped, this far.
+_FURNITURE_REACH = 24
 _HEADER_LINES = 4
 _HEADLINE_WORDS = 5
 # A teaser's byline line is a bare name this short.
@@ -101,7 +103,11 @@ def _candidates(lines: list[Line], i: int, is_meta: Callable[[Line], bool]) -> l
 
 def _body_follows(lines: list[Line], index: int, is_meta: Callable[[Line], bool]) -> bool:
     """Whether article text (two long paragraphs in a row) starts within a line or two."""
-    following = [line for line in lines[index + 1 : index + 8] if not is_meta(line)]
+    following = [
+        line
+        for line in lines[index + 1 : index + _FURNITURE_REACH]
+        if not is_meta(line) and not line.debris
+    ]
     for k, line in enumerate(following[:_BODY_REACH]):
         after = following[k + 1] if k + 1 < len(following) else None
         if line.words >= _BODY_WORDS and after is not None and after.words >= _BODY_WORDS:
