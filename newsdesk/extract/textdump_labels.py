@@ -56,7 +56,9 @@ DEBRIS_LABELS = _folded(
     "from wikipedia the free encyclopedia|jump to navigation jump to search|"
     "jump to navigation|jump to search|these are external links and will open in a new window|"
     "opens in a new window|opens in new window|opens in a new tab|opens in new tab|"
-    "external link|close share panel|copy this link|read more about sharing"
+    "external link|close share panel|copy this link|read more about sharing|"
+    "click to enlarge|click to expand|tap to expand|adjust text size|text size|font size|"
+    "send a news tip|send us a tip|submit a tip|toggle navigation|toggle menu"
 )
 
 #: Words that make up share-button rows ("Share  Tweet  Share", "Facebook Twitter Email").
