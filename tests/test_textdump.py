@@ -680,6 +680,28 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
     assert story.authors == ["Jane Smith"]
 
 
+@pytest.mark.parametrize(
+    ("line", "debris"),
+    [
+        (
+            "The administrator of your personal data will be Example Inc. Details are in the "
+            "privacy policy.",
+            True,
+        ),
+        (
+            "The city council on Tuesday approved plans for a new bridge across the harbour, "
+            "ending a long debate.",
+            False,
+        ),
+    ],
+)
+def test_a_site_notice_shown_twice_is_debris_a_repeated_paragraph_is_not(
+    line: str, debris: bool
+) -> None:
+    lines = split_lines(f"{line}\n\nNewsletter\n\n{line}\n\nMore text here.")
+    assert [lines[0].debris, lines[2].debris] == [debris, debris]
+
+
 def test_a_notice_rendered_twice_above_the_headline_does_not_hide_it() -> None:
     notice = (
         "Thank you for visiting example.org. You are using a browser version with limited "

@@ -89,6 +89,13 @@ COOKIE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+#: Site notices that are not cookie banners: data-protection, browser and sign-up notices.
+NOTICE_PATTERN = re.compile(
+    r"\bpersonal data\b|\bprivacy policy\b|\bbrowser (?:version|support)\b|"
+    r"\b(?:enable|turn on) javascript\b|\bsubscri(?:be|ption)\b|\bnewsletter\b",
+    re.IGNORECASE,
+)
+
 #: Image credit lines ("Image: X / Y", "Photo by X", "Getty Images").
 CREDIT_PATTERN = re.compile(
     r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|video|foto|bild)s?"

@@ -22,6 +22,7 @@ from newsdesk.extract.textdump_labels import (
     DEBRIS_LABELS,
     DEBRIS_PREFIX,
     LABELLED_LIST,
+    NOTICE_PATTERN,
     SHARE_WORDS,
     fold,
 )
@@ -109,6 +110,11 @@ def looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.05
 
 
+# A notice line repeated within this many lines is page furniture.
+_NOTICE_MIN_WORDS = 8
+_NOTICE_REACH = 4
+
+
 def split_lines(text: str) -> list[Line]:
     """Cut cleaned dump text into featured non-empty lines, re-joining hard-wrapped prose."""
     raw_lines: list[tuple[str, bool]] = []
@@ -125,7 +131,26 @@ def split_lines(text: str) -> list[Line]:
         for index, (stripped, blank) in enumerate(join_wrapped(raw_lines))
     ]
     mark_repeated_prefixes(lines)
+    mark_repeated_notices(lines)
     return lines
+
+
+def mark_repeated_notices(lines: list[Line]) -> None:
+    """Mark as debris a site notice shown twice a few lines apart (banner and its copy).
+
+    Only notices (data protection, browser support, sign-up) count: an article may repeat a
+    paragraph, a page repeats its notices.
+    """
+    recent: dict[str, int] = {}
+    for line in lines:
+        if line.words < _NOTICE_MIN_WORDS:
+            continue
+        seen = recent.get(line.text)
+        if seen is not None and line.index - seen <= _NOTICE_REACH:
+            if NOTICE_PATTERN.search(line.text) or COOKIE_PATTERN.search(line.text):
+                line.debris = True
+                lines[seen].debris = True
+        recent[line.text] = line.index
 
 
 def _blocks(raw_lines: list[tuple[str, bool]]) -> list[list[str]]:
