@@ -1,13 +1,15 @@
 """Story extraction quality per input kind, on data newsdesk did not write.
 
 Runs the HTML bench (Readability and trafilatura-eval pages, newsdesk beside bare trafilatura
-in the same run) and the text-dump bench (browser innerText dumps of the Readability pages),
-and prints each table with the project's floors. Not a test: nothing here is timed or asserted.
+in the same run), the text-dump bench (browser innerText dumps of the Readability pages) and
+the rendered text-dump bench (dumps made here, with the system Chromium, of the hand-annotated
+trafilatura-eval pages; skipped with a note when Chromium or Playwright is missing), and prints
+each table with the project's floors. Not a test: nothing here is timed or asserted.
 
     .venv/bin/python -m bench.extraction
 """
 
-from bench import quality_html, quality_textdumps
+from bench import quality_html, quality_textdumps, textdumps_rendered
 
 FLOORS = {
     "html": "title >= 0.95, date >= 0.95, author F1 >= 0.85, body F1 >= 0.95",
@@ -24,6 +26,10 @@ def main() -> None:
     print("== Plain-text page dumps ==")
     print(f"floors: {FLOORS['text dumps']}")
     quality_textdumps.print_table(quality_textdumps.run())
+    print()
+    print("== Plain-text page dumps rendered from the trafilatura-eval pages ==")
+    print(f"floors: {FLOORS['text dumps']} (body here: snippet F1)")
+    textdumps_rendered.main([])
 
 
 if __name__ == "__main__":
