@@ -10,10 +10,10 @@ from newsdesk.dates import check_published, to_utc
 from newsdesk.identity import record_id_for, simhash, story_id_for
 from newsdesk.model import Rejection, Story
 from newsdesk.urls import normalize_url
+from newsdesk.words import count_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_WORD = re.compile(r"\w+", re.UNICODE)
 #: Longest title kept; longer "titles" are body text that an extractor mistook.
 MAX_TITLE_CHARS = 500
 
@@ -76,7 +76,7 @@ def finalise_story(
         published_at=story.published_at,
     )
     body = story.body_text
-    story.word_count = len(_WORD.findall(body))
+    story.word_count = count_words(body)
     story.fingerprint = simhash(body)
     for i, link in enumerate(story.links):
         link.position = i

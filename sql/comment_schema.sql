@@ -20,7 +20,7 @@ comment on column stories.capture_day is 'UTC day the input arrived in newsdesk 
 comment on column stories.reading_time_minutes is 'Reading time the page states, in minutes.';
 comment on column stories.image_url is 'Main image URL.';
 comment on column stories.guid is 'Feed item guid, when the story came through a feed.';
-comment on column stories.word_count is 'Words in body_text.';
+comment on column stories.word_count is 'Words in body_text (each Chinese, Japanese or Korean character counts as a word).';
 comment on column stories.source_kind is 'Kind of input of the chosen record: html, text, feed, jsonl or warc.';
 comment on column stories.source_path is 'Original path or URL of the chosen record''s input.';
 comment on column stories.raw_sha256 is 'SHA-256 of the raw copy kept in the raw store.';

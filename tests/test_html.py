@@ -370,6 +370,16 @@ def test_title_choice(head, header, expected):
     assert story.title == expected
 
 
+def test_a_chinese_article_is_an_article_however_few_spaces_it_has():
+    body = "<p>" + "宇航员在太空中喝酒会怎么样？后果很严重。" * 12 + "</p>"
+    html = story_page(
+        "<title>宇航员在太空中喝酒会怎么样</title>", "<h1>宇航员在太空中喝酒会怎么样</h1>", body
+    )
+    story = extract_html(html, url="https://news.example.cn/tech/story-123.html")
+    assert story.page_type == "article"
+    assert story.paragraphs
+
+
 def test_masthead_h1_is_not_the_title():
     head = f"<title>{HEADLINE} – Coast Watch</title>"
     header = f"<h1>Coast Watch</h1><h1>{HEADLINE}</h1>"

@@ -27,6 +27,7 @@ from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_title import SiteNames, choose_title
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of
+from newsdesk.words import count_words
 
 #: Characters of HTML processed per page; the rest of a bigger page is dropped (with a note).
 MAX_HTML_CHARS = 3_000_000
@@ -336,7 +337,7 @@ def _htmldate(tree: HtmlElement, url: str | None, captured: datetime | None):
 
 
 def _page_type(story: Story, meta: PageMeta, url: str | None) -> str:
-    words = sum(len(p.split()) for p in story.paragraphs)
+    words = sum(count_words(p) for p in story.paragraphs)
     heading = " ".join(str(meta.values.get(k) or "") for k in ("page_title", "h1"))
     if words < _MIN_ARTICLE_WORDS * 2 and _ERROR_TEXT.search(heading):
         return "error"
