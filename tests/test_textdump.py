@@ -15,7 +15,7 @@ from bench.scoring import body_f1, normalise_title
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_classify import title_context_penalty
 from newsdesk.extract.textdump_lines import is_debris, split_lines
-from newsdesk.extract.textdump_meta import byline_names
+from newsdesk.extract.textdump_meta import byline_names, numeric_day_first
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
 
@@ -681,6 +681,20 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "day_first"),
+    [
+        ("12/04/2020 and 14/04/2020", True),
+        ("12/04/2020 and 04/14/2020", False),
+        ("12/04/2020", None),
+        ("14/04/2020 and 04/14/2020", None),
+        ("14.04.2020", True),
+    ],
+)
+def test_numeric_date_order_of_a_page(text: str, day_first: bool | None) -> None:
+    assert numeric_day_first(text) is day_first
+
+
+@pytest.mark.parametrize(
     ("line", "debris"),
     [
         (
@@ -1001,6 +1015,14 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
             + "\n\nShare\nPublished: 03 December 2019\nUpdated: 06 December 2019\n",
             datetime(2019, 12, 3, tzinfo=UTC),
             datetime(2019, 12, 6, tzinfo=UTC),
+        ),
+        (
+            "ambiguous numeric date read in the order the page's other dates show",
+            f"Home\n\n{TITLE}\nBy Jane Smith\n12/04/2020\n\n"
+            + "\n\n".join(BODY)
+            + "\n\nComments\nAnna, 14/04/2020\nGreat news for the harbour!\n",
+            datetime(2020, 4, 12, tzinfo=UTC),
+            None,
         ),
         (
             "dateline under a lead paragraph",

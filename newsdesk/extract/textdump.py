@@ -59,6 +59,7 @@ from newsdesk.extract.textdump_meta import (
     find_date,
     is_updated_label,
     labelled_published,
+    numeric_day_first,
     reading_time,
     schema_date,
     split_attribution,
@@ -140,6 +141,7 @@ class _Dump:
     link_headers: set[int] = field(default_factory=set)
     blocks: list[LinkBlock] = field(default_factory=list)
     captured: tuple[int, datetime] | None = None
+    day_first: bool | None = None
     paragraph_breaks: bool = False
     _folded: list[str] | None = None
 
@@ -175,7 +177,7 @@ def extract_text_dump(
     lines = split_lines(clean_text(text))
     if not any(_WORD.search(line.text) for line in lines):
         raise ExtractionError("no words in text")
-    dump = _Dump(lines)
+    dump = _Dump(lines, day_first=numeric_day_first(text))
     dump.paragraph_breaks = sum(line.blank_before for line in lines) >= 0.1 * len(lines)
     _mark_meta(dump)
     _mark_links(dump)
@@ -791,13 +793,13 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
             continue
         first, updated = split_updated(line.text)
-        found = find_date(first)
+        found = find_date(first, dump.day_first)
         if not found:
             continue
         if updated is not None:
             # "6 Dec 2024 / Updated 7 Dec 2024": the first date is the publication.
             published = published or found
-            changed = find_date(updated)
+            changed = find_date(updated, dump.day_first)
             modified = modified or (changed[0] if changed else None)
         elif is_updated_label(line.text):
             modified = modified or found[0]

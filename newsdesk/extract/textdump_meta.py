@@ -60,6 +60,9 @@ _TIME = (
     r"(?P<ampm>[ap]\.?\s?m\.?)?\s*"
     rf"(?P<tz>(?:{_TZ_ALT})\b|[+-]\d{{2}}:?\d{{2}}\b)?)?"
 )
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?:\d{4}|\d{2})(?![\d.])"
+)
 _DATE_PATTERNS = (
     re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _TIME, re.IGNORECASE
@@ -187,7 +190,30 @@ def _year(text: str) -> int:
     return value
 
 
-def _day_month(match: re.Match[str]) -> tuple[int, int] | None:
+def numeric_day_first(text: str) -> bool | None:
+    """The order a page writes its numeric dates in, when one of them gives it away.
+
+    "14/04/2020" can only be day first and "04/14/2020" only month first; a page keeps one
+    order, so its ambiguous dates ("12/04/2020") follow the unambiguous ones.
+
+    Args:
+        text: The whole dump.
+
+    Returns:
+        True (day first), False (month first), or None when no date decides or both orders
+        appear.
+    """
+    orders = set()
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match["a"]), int(match["b"])
+        if first > 12 >= second >= 1:
+            orders.add(True)
+        elif second > 12 >= first >= 1:
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _day_month(match: re.Match[str], day_first: bool | None = None) -> tuple[int, int] | None:
     groups = match.groupdict()
     if groups.get("mon"):
         month = _month_number(groups["mon"])
@@ -195,6 +221,8 @@ def _day_month(match: re.Match[str]) -> tuple[int, int] | None:
     if groups.get("m"):
         return int(groups["d"]), int(groups["m"])
     first, second = int(groups["a"]), int(groups["b"])
+    if day_first is not None and first <= 12 and second <= 12:
+        return (first, second) if day_first else (second, first)
     # Dotted dates are European (day first); slashed ones are US unless the first part
     # cannot be a month.
     if first > 12 or (groups["sep"] == "." and second <= 12):
@@ -224,7 +252,7 @@ def _time_text(match: re.Match[str]) -> str:
     return text
 
 
-def find_date(text: str) -> tuple[datetime, str] | None:
+def find_date(text: str, day_first: bool | None = None) -> tuple[datetime, str] | None:
     """Find the first date (with its time, if written next to it) in one line of text.
 
     Handles ISO dates, "9 October 2022", "Oct 9, 2022 10:31 AM EDT", "03/04/2024 10:31",
@@ -232,6 +260,8 @@ def find_date(text: str) -> tuple[datetime, str] | None:
 
     Args:
         text: One line of a dump.
+        day_first: The page's order for numeric dates (`numeric_day_first`), when known;
+            otherwise dotted dates are read day first and slashed ones month first.
 
     Returns:
         `(utc_datetime, precision)` as `newsdesk.dates.parse_datetime` gives, or None.
@@ -239,7 +269,7 @@ def find_date(text: str) -> tuple[datetime, str] | None:
     best: tuple[int, tuple[datetime, str]] | None = None
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            day_month = _day_month(match)
+            day_month = _day_month(match, day_first)
             if day_month is None:
                 continue
             day, month = day_month
