@@ -1025,6 +1025,14 @@ def test_snippets_packed_under_a_related_header_end_the_body() -> None:
             None,
         ),
         (
+            "a date in a photo caption above the dateline is not the publication date",
+            f"Home\n\n{TITLE}\nDoctors examine the old bridge piers before the works began "
+            "on Oct. 21, 2023, in the harbour district of the city. Photo: Jane Doe/Agency\n"
+            "By Jane Smith\nNovember 8 2023, 3:18 p.m.\n\n" + "\n\n".join(BODY),
+            datetime(2023, 11, 8, 15, 18, tzinfo=UTC),
+            None,
+        ),
+        (
             "dateline under a lead paragraph",
             f"Home\n\n{TITLE}\n{BODY[0]}\nGet more news\nDec. 6, 2024, 10:00 PM UTC\n"
             "By Jane Smith\n\n" + "\n\n".join(BODY[1:] + MORE_BODY),

@@ -108,6 +108,8 @@ _BYLINE_SEARCH = 40
 _TITLE_INSIDE_BODY = 4
 # How far into the body run a dateline is still read as the story's.
 _TOP_OF_BODY = 10
+# A dateline is short; a longer sentence holding a date is narrative.
+_DATELINE_MAX_WORDS = 16
 # An anchored headline may cut off at most this much leading prose of the body run.
 _LOST_MAX_WORDS = 150.0
 _LOST_SHARE = 0.1
@@ -791,6 +793,12 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
     modified: datetime | None = None
     for line in lines:
         if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
+            continue
+        if line.caption or (
+            is_prose(line) and line.words > _DATELINE_MAX_WORDS and line.index not in dump.meta
+        ):
+            # "Doctors examine a child ... on Oct. 21, 2023. Photo: ...": a date in a
+            # caption or a sentence is what it tells of, not when the story was filed.
             continue
         first, updated = split_updated(line.text)
         found = find_date(first, dump.day_first)
