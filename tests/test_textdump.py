@@ -15,7 +15,7 @@ from bench.scoring import body_f1, normalise_title
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_classify import title_context_penalty
 from newsdesk.extract.textdump_lines import is_debris, split_lines
-from newsdesk.extract.textdump_meta import byline_names, numeric_day_first
+from newsdesk.extract.textdump_meta import byline_names, labelled_published, numeric_day_first
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
 
@@ -690,6 +690,22 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
         ("14.04.2020", True),
     ],
 )
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published: 03 December 2019", "2019-12-03"),
+        ("Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46", "2023-11-07"),
+        ("Date: 12 May 2020", "2020-05-12"),
+        ("Posted on March 3, 2020 by Jane Doe", "2020-03-03"),
+        ("Dates of the tour: 12 May 2020", None),
+        ("Published by Penguin in 1999", None),
+    ],
+)
+def test_labelled_publication_dates(line: str, day: str | None) -> None:
+    found = labelled_published(line)
+    assert (found[0].date().isoformat() if found else None) == day
+
+
 def test_numeric_date_order_of_a_page(text: str, day_first: bool | None) -> None:
     assert numeric_day_first(text) is day_first
 

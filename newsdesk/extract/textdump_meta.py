@@ -96,8 +96,8 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"^\s*(?:first\s+)?(?:published|posted|publication\s+date|date\s+published|publié|"
-    r"veröffentlicht|publicado|pubblicato)(?:\s+on)?\s*[:\-–—]?\s*",
+    r"^\s*(?:first\s+)?(?:published|posted|written|date|publication\s+date|date\s+published|publié|"
+    r"veröffentlicht|publicado|pubblicato)\b(?:\s+on)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _SCHEMA_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
