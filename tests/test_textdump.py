@@ -681,16 +681,6 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "day_first"),
-    [
-        ("12/04/2020 and 14/04/2020", True),
-        ("12/04/2020 and 04/14/2020", False),
-        ("12/04/2020", None),
-        ("14/04/2020 and 04/14/2020", None),
-        ("14.04.2020", True),
-    ],
-)
-@pytest.mark.parametrize(
     ("line", "day"),
     [
         ("Published: 03 December 2019", "2019-12-03"),
@@ -706,6 +696,16 @@ def test_labelled_publication_dates(line: str, day: str | None) -> None:
     assert (found[0].date().isoformat() if found else None) == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day_first"),
+    [
+        ("12/04/2020 and 14/04/2020", True),
+        ("12/04/2020 and 04/14/2020", False),
+        ("12/04/2020", None),
+        ("14/04/2020 and 04/14/2020", None),
+        ("14.04.2020", True),
+    ],
+)
 def test_numeric_date_order_of_a_page(text: str, day_first: bool | None) -> None:
     assert numeric_day_first(text) is day_first
 
