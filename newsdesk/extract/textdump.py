@@ -790,6 +790,7 @@ def _fill_meta(
 
 def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
     published: tuple[datetime, str] | None = None
+    by_label = False
     modified: datetime | None = None
     for line in lines:
         if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
@@ -804,6 +805,11 @@ def _fill_dates(story: Story, dump: _Dump, lines: list[Line]) -> None:
         found = find_date(first, dump.day_first)
         if not found:
             continue
+        labelled = labelled_published(line.text)
+        if labelled and not by_label:
+            # "Published: 26 September 2020" outranks an unlabelled date near the headline
+            # (today's date in a weather strip, a dateline of a teaser).
+            published, by_label = labelled, True
         if updated is not None:
             # "6 Dec 2024 / Updated 7 Dec 2024": the first date is the publication.
             published = published or found

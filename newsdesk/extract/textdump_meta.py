@@ -134,7 +134,7 @@ _LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
 # name ends where the name's capital starts.
 _HANDLE = re.compile(r"\S+@\S+\.\w+|@[a-z0-9_]+(?=[A-Z][a-z])|@\w+")
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
+    r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
     r"\bcon\b|;|/|\||\(|\))\s*"
 )
 _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
@@ -158,8 +158,8 @@ _BYLINE_TAIL = re.compile(
     r"(?:writer|editor|reporter|correspondent|columnist)s?\b.*|"
     rf"(?-i:(?<=[a-z])(?:{_MONTH_CAPS}))\b.*|"
     r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*|"
-    + _ROLE
-    + r")$",
+    # "By Glen Owen For The Mail On Sunday": the outlet the byline writes for.
+    r"\s+for\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,6}|" + _ROLE + r")$",
     re.IGNORECASE,
 )
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
