@@ -662,6 +662,8 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("By April Roach@aprilroach28Daniel O'Mahony", ["April Roach", "Daniel O'Mahony"]),
         ("By Rob Picheta, CNN", ["Rob Picheta"]),
         ("By JIJI", ["JIJI"]),
+        ("Written by Grant Tinsley, PhD on April 29, 2018", ["Grant Tinsley"]),
+        ("By Brenda Goodman, MA", ["Brenda Goodman"]),
         ("Reading Time", []),
         ("Recent Posts", []),
         ("Today's Paper", []),
@@ -670,6 +672,12 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
 )
 def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
     assert byline_names(text, allow_bare=True) == names
+
+
+def test_an_explicit_credit_under_the_article_names_the_author() -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Home\n\n{TITLE}\n\n{body}\n\nWritten by Ana Sandoiu on July 27, 2017\nShare\n"
+    assert extract_text_dump(text).authors == ["Ana Sandoiu"]
 
 
 def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> None:

@@ -83,6 +83,8 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
+# An explicit authorship credit, trusted anywhere on the page.
+_CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _BREADCRUMB_STRICT = re.compile(r"\s(?:>|›|»|→)\s")
@@ -863,6 +865,15 @@ def _fill_authors(
             story.authors = names
             story.provenance["authors"] = "heuristic"
             return
+    # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
+    # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
+    for line in dump.lines:
+        if _CREDIT_LINE.match(line.text) and line.index not in dump.link_lines:
+            names = byline_names(line.text, allow_bare=False)
+            if names:
+                story.authors = names
+                story.provenance["authors"] = "text"
+                return
     # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
     # article, nearest to it first: page headers put the byline block before the headline.
     top = (

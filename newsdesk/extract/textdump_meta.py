@@ -128,6 +128,8 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM_MAX = 5
+# Degrees written after a name in mixed case (upper-case ones go with the acronyms).
+_CREDENTIALS = frozenset({"PhD", "Ph.D", "MSc", "DPhil", "BSc", "MEd", "EdD", "PsyD", "DrPH"})
 # "(Reuters)", "(AP)": the wire a byline credits, not one of its authors.
 _LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
 # A handle, or an e-mail address; "@aprilroach28Daniel O'Mahony": a handle glued to the next
@@ -394,6 +396,8 @@ def split_names(text: str) -> list[str]:
     acronyms = []
     for raw in _NAME_SPLIT.split(text):
         part = raw.strip(" .,:;-–—")
+        if part.rstrip(".") in _CREDENTIALS:
+            continue  # "Grant Tinsley, PhD"
         if part.isupper() and " " not in part and len(part) <= _ACRONYM_MAX:
             # "By Rob Picheta, CNN": the outlet or wire, unless it is the only name.
             acronyms.append(part)
