@@ -141,6 +141,7 @@ class _Dump:
 
     lines: list[Line]
     meta: set[int] = field(default_factory=set)
+    bylines: set[int] = field(default_factory=set)
     link_lines: set[int] = field(default_factory=set)
     link_headers: set[int] = field(default_factory=set)
     blocks: list[LinkBlock] = field(default_factory=list)
@@ -246,11 +247,13 @@ def _mark_meta(dump: _Dump) -> None:
                 dump.captured = (line.index, captured[0])
                 dump.meta.add(line.index)
                 continue
-        if (
+        if line.words <= 30 and byline_names(line.text, allow_bare=False):
+            dump.bylines.add(line.index)
+            dump.meta.add(line.index)
+        elif (
             _is_date_line(line)
             or CONTRIBUTOR_PREFIX.match(line.text)
             or reading_time(line.text) is not None
-            or (line.words <= 30 and byline_names(line.text, allow_bare=False))
         ):
             dump.meta.add(line.index)
 
@@ -449,9 +452,7 @@ def _byline_line(dump: _Dump, line: Line) -> bool:
     if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(byline_core(line.text))):
         return False
     near = dump.lines[max(0, line.index - _BARE_NAME_REACH) : line.index + _BARE_NAME_REACH + 1]
-    if any(
-        other.index != line.index and byline_names(other.text, allow_bare=False) for other in near
-    ):
+    if any(other.index != line.index and other.index in dump.bylines for other in near):
         # "Managing Python Environments" over "By John Walk": the byline is the prefixed one.
         return False
     return any(other.index in dump.meta for other in near)
