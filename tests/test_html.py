@@ -370,6 +370,31 @@ def test_title_choice(head, header, expected):
     assert story.title == expected
 
 
+@pytest.mark.parametrize(
+    ("header", "footer", "expected"),
+    [
+        # A visible labelled date when the page declares none, in one text node or two.
+        (
+            "<div>Written: 2023-11-07 15:03:30</div>",
+            "",
+            datetime(2023, 11, 7, 15, 3, 30, tzinfo=UTC),
+        ),
+        (
+            "<div><span>Published:</span> <time>3 Dec 2019</time></div>",
+            "",
+            datetime(2019, 12, 3, tzinfo=UTC),
+        ),
+        # A bare copyright year is no publication day (htmldate would say 1 January).
+        ("", "<footer>Copyright 2004 Example</footer>", None),
+    ],
+)
+def test_visible_dates_when_the_page_declares_none(header, footer, expected):
+    html = story_page("<title>Bridge approved</title>", f"<h1>Bridge approved</h1>{header}")
+    html = html.replace("</body>", f"{footer}</body>")
+    story = extract_html(html, url="https://news.example.com/story/bridge")
+    assert story.published_at == expected
+
+
 def test_a_chinese_article_is_an_article_however_few_spaces_it_has():
     body = "<p>" + "宇航员在太空中喝酒会怎么样？后果很严重。" * 12 + "</p>"
     html = story_page(

@@ -25,6 +25,7 @@ from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_title import SiteNames, choose_title
+from newsdesk.extract.textdump_meta import labelled_published
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of
 from newsdesk.words import count_words
@@ -59,6 +60,7 @@ _URL_DATE = re.compile(
 _URL_DATE_SLACK = timedelta(days=7)
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
@@ -271,6 +273,8 @@ def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None
         )
         parsed, source = from_url, "url"
     if parsed is None and story.page_type == "article":
+        parsed, source = _labelled_date(tree), "text"
+    if parsed is None and story.page_type == "article":
         parsed, source = _htmldate(tree, url, story.captured_at), "heuristic"
     if parsed:
         published, note = check_published(parsed[0], story.captured_at)
@@ -319,6 +323,19 @@ def url_date(url: str | None) -> tuple[datetime, str] | None:
     return day, "day"
 
 
+def _labelled_date(tree: HtmlElement) -> tuple[datetime, str] | None:
+    """A visible "Published: ..." / "Written: ..." date, when the page declares none."""
+    texts = [" ".join(t.split()) for t in tree.xpath(_VISIBLE_TEXT)]
+    texts = [t for t in texts if t]
+    for i, text in enumerate(texts):
+        # "<span>Published:</span> <time>3 Dec 2019</time>": a label and its date in two nodes.
+        following = f"{text} {texts[i + 1]}" if i + 1 < len(texts) else text
+        found = labelled_published(text) or labelled_published(following)
+        if found:
+            return found
+    return None
+
+
 def _htmldate(tree: HtmlElement, url: str | None, captured: datetime | None):
     try:
         found = htmldate.find_date(
@@ -330,7 +347,11 @@ def _htmldate(tree: HtmlElement, url: str | None, captured: datetime | None):
         )
     except (ValueError, TypeError, AttributeError, etree.LxmlError):
         return None
-    return parse_datetime(found) if found else None
+    parsed = parse_datetime(found) if found else None
+    if parsed and (parsed[0].month, parsed[0].day) == (1, 1):
+        # htmldate turns a bare year (a copyright line) into 1 January: not a day.
+        return None
+    return parsed
 
 
 # --- page type -----------------------------------------------------------------------------
