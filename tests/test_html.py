@@ -232,6 +232,7 @@ def test_broken_jsonld_is_ignored():
         (["Example News"], ["Example News"], []),
         (["By Jane Doe Updated May 1, 2024"], [], ["Jane Doe"]),
         (["Jane Doe jane@example.com"], [], ["Jane Doe"]),
+        (["Matt Friedman | NJ Advance Media for NJ.com"], ["NJ.com"], ["Matt Friedman"]),
     ],
 )
 def test_clean_authors(raw, outlets, expected):

@@ -126,6 +126,9 @@ _ORG_WORDS = frozenset(
 )
 
 
+_AFFILIATION_WORDS = frozenset({"for", "at", "of", "from", "with"})
+
+
 def _trim_tail(fragment: str, outlet_keys: set[str]) -> str:
     # "Adam Aaronson PhillyVoice Staff": job words and the outlet's name after the name.
     words = fragment.split()
@@ -133,6 +136,9 @@ def _trim_tail(fragment: str, outlet_keys: set[str]) -> str:
         words[-1].lower().strip(".:,") in _ROLE_WORDS or _squash(words[-1]) in outlet_keys
     ):
         words.pop()
+    if len(words) < len(fragment.split()) and words[-1].lower() in _AFFILIATION_WORDS:
+        # "NJ Advance Media for NJ.com" without the outlet: an affiliation, not a name.
+        return ""
     return " ".join(words)
 
 
