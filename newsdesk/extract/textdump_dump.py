@@ -1,0 +1,167 @@
+"""A text dump being read: its lines and what has been recognised about them.
+
+`Dump` holds the lines with the dates, bylines and related-link blocks marked on them
+(`mark_meta`, `mark_links`); the line predicates here are shared by the body search
+(`textdump`), the headline pick (`textdump_title`) and the field filling (`textdump_fields`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, fold
+from newsdesk.extract.textdump_lines import Line
+from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
+from newsdesk.extract.textdump_meta import (
+    byline_core,
+    byline_names,
+    captured_date,
+    find_date,
+    reading_time,
+    split_updated,
+)
+
+_TIME_ONLY = re.compile(
+    r"^(?:updated|posted|published)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}$",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:updated|posted|published)?\s*(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|"
+    r"week|month|year)s?\s+ago$",
+    re.IGNORECASE,
+)
+_TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
+# Lines above the body searched for the headline (furniture not counted); a reading time is
+# looked for as far into the top of the page.
+HEADER_WINDOW = 30
+# A bare name line is a byline when the names fill this share of it and a date is this near.
+_BARE_NAME_SHARE = 0.6
+BARE_NAME_REACH = 3
+
+
+@dataclass
+class Dump:
+    """A dump's lines with what has been recognised about each."""
+
+    lines: list[Line]
+    meta: set[int] = field(default_factory=set)
+    bylines: set[int] = field(default_factory=set)
+    link_lines: set[int] = field(default_factory=set)
+    link_headers: set[int] = field(default_factory=set)
+    blocks: list[LinkBlock] = field(default_factory=list)
+    captured: tuple[int, datetime] | None = None
+    day_first: bool | None = None
+    paragraph_breaks: bool = False
+    _folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        """`fold` of every line, computed once."""
+        if self._folded is None:
+            self._folded = [fold(line.text) for line in self.lines]
+        return self._folded
+
+
+# --- recognising lines -------------------------------------------------------------------------
+
+
+def _is_date_line(line: Line) -> bool:
+    if _TABLE_CELL.search(line.text):
+        # A table row that holds a date is data, not a dateline.
+        return False
+    first, updated = split_updated(line.text)
+    if (len(first.split()) if updated is not None else line.words) > 16:
+        # A dateline is short; "Thu 3 Jan ... Last modified on ..." is two short ones.
+        return False
+    return (
+        find_date(first) is not None
+        or bool(_TIME_ONLY.match(line.text))
+        or bool(_RELATIVE_TIME.match(line.text))
+    )
+
+
+def mark_meta(dump: Dump) -> None:
+    """Mark capture-date, date, reading-time and prefixed byline lines.
+
+    Args:
+        dump: The dump; its `meta`, `bylines` and `captured` are filled in place.
+    """
+    for line in dump.lines:
+        if dump.captured is None and line.words <= 10:
+            captured = captured_date(line.text)
+            if captured:
+                dump.captured = (line.index, captured[0])
+                dump.meta.add(line.index)
+                continue
+        if line.words <= 30 and byline_names(line.text, allow_bare=False):
+            dump.bylines.add(line.index)
+            dump.meta.add(line.index)
+        elif (
+            _is_date_line(line)
+            or CONTRIBUTOR_PREFIX.match(line.text)
+            or reading_time(line.text) is not None
+        ):
+            dump.meta.add(line.index)
+
+
+def mark_links(dump: Dump) -> None:
+    """Read the related-link blocks and mark their lines, so the body search leaves them out.
+
+    Args:
+        dump: The dump, with `mark_meta` already run; its `blocks`, `link_headers` and
+            `link_lines` are filled in place.
+    """
+    dump.blocks = find_link_blocks(dump.lines, lambda line: line.index in dump.meta)
+    for block in dump.blocks:
+        dump.link_headers.add(block.start)
+        dump.link_lines.update(block.used)
+
+
+# --- shared line predicates --------------------------------------------------------------------
+
+
+def body_line_ok(dump: Dump, line: Line) -> bool:
+    """Whether a line may be a body paragraph: not furniture, a link, a dateline or a byline.
+
+    Args:
+        dump: The dump, with meta and link lines marked.
+        line: One of its lines.
+
+    Returns:
+        False for debris, barriers, link lines, the capture-date line and short meta lines.
+    """
+    if line.debris or line.barrier or line.index in dump.link_lines:
+        return False
+    if line.index in dump.meta and line.words <= 12:
+        return False
+    return not (dump.captured and line.index == dump.captured[0])
+
+
+def byline_line(dump: Dump, line: Line) -> bool:
+    """A byline rather than a headline: prefixed ("By ..."), or a bare name by a dateline.
+
+    Two capitalised words ("Readability Test", "New Zealand") pass for a name, so a bare one
+    counts only next to a date, and only when the names make up most of the line ("These
+    Weeks in Firefox: Issue 85" is a headline).
+
+    Args:
+        dump: The dump, with meta lines and prefixed bylines marked.
+        line: One of its lines.
+
+    Returns:
+        True when the line reads as a byline.
+    """
+    names = byline_names(line.text, allow_bare=True)
+    if not names:
+        return False
+    if BYLINE_PREFIX.match(line.text):
+        return True
+    if len(fold("".join(names))) < _BARE_NAME_SHARE * len(fold(byline_core(line.text))):
+        return False
+    near = dump.lines[max(0, line.index - BARE_NAME_REACH) : line.index + BARE_NAME_REACH + 1]
+    if any(other.index != line.index and other.index in dump.bylines for other in near):
+        # "Managing Python Environments" over "By John Walk": the byline is the prefixed one.
+        return False
+    return any(other.index in dump.meta for other in near)

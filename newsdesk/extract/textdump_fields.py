@@ -1,0 +1,312 @@
+"""Filling a `Story` from a text dump once its title, standfirst and body run are known.
+
+Title, standfirst and paragraphs; dates, authors and reading time read around the title;
+the outlet and the section.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from newsdesk.dates import check_published
+from newsdesk.extract.html_boilerplate import drop_furniture
+from newsdesk.extract.textdump_dump import (
+    BARE_NAME_REACH,
+    HEADER_WINDOW,
+    Dump,
+    body_line_ok,
+    byline_line,
+)
+from newsdesk.extract.textdump_labels import fold
+from newsdesk.extract.textdump_lines import Line, is_prose
+from newsdesk.extract.textdump_meta import (
+    byline_names,
+    copyright_holder,
+    find_date,
+    is_updated_label,
+    labelled_published,
+    reading_time,
+    schema_date,
+    split_attribution,
+    split_updated,
+)
+from newsdesk.model import Story
+
+# An explicit authorship credit, trusted anywhere on the page.
+_CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
+_SECTION_LABEL = re.compile(
+    r"^(?:section|category|rubrik|sección|rubrique)\s*:\s*(.{2,40})$", re.IGNORECASE
+)
+_HOMEPAGE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,40}?)\s+(?:homepage|home page)$")
+# How far above the headline a bare-name byline block may sit.
+_BYLINE_SEARCH = 40
+# How far into the body run a dateline is still read as the story's.
+_TOP_OF_BODY = 10
+# A dateline is short; a longer sentence holding a date is narrative.
+_DATELINE_MAX_WORDS = 16
+
+
+def fill_text_fields(
+    story: Story,
+    dump: Dump,
+    title_index: int | None,
+    summary_index: int | None,
+    span: tuple[int, int] | None,
+) -> None:
+    """Set the story's title, summary (with an outlet it credits) and paragraphs.
+
+    Args:
+        story: The story to fill in place.
+        dump: The dump, with meta and link lines marked.
+        title_index: The headline's line index, or None.
+        summary_index: The standfirst's line index, or None.
+        span: The body run (inclusive line indices), or None.
+    """
+    lines = dump.lines
+    if title_index is not None:
+        story.title = lines[title_index].text
+        story.provenance["title"] = "heuristic"
+    if summary_index is not None:
+        summary, outlet = split_attribution(lines[summary_index].text)
+        story.summary = summary.rstrip(" …").removesuffix("...").rstrip()
+        story.provenance["summary"] = "heuristic"
+        if outlet:
+            story.outlet = outlet
+            story.provenance["outlet"] = "text"
+    if span is not None:
+        skip = {title_index, summary_index}
+        # Reader-directed furniture inside the run (newsletter boxes, disclosures, author
+        # bios at the end) reads the same in a dump as in HTML.
+        story.paragraphs = drop_furniture(
+            [
+                line.text
+                for line in lines[span[0] : span[1] + 1]
+                if line.index not in skip and body_line_ok(dump, line)
+            ],
+            drop_symbols=False,
+            drop_repeats=False,
+        )
+        if story.paragraphs:
+            story.provenance["paragraphs"] = "heuristic"
+
+
+def _header_range(dump: Dump, title_index: int | None, span: tuple[int, int] | None) -> range:
+    """Lines around the title where bylines and dates live."""
+    if title_index is None:
+        start = span[0] if span else 0
+        return range(max(0, start - 8), min(len(dump.lines), start + 1))
+    end = span[0] if span and span[0] > title_index else title_index + 10
+    end = min(end, title_index + 25, len(dump.lines))
+    return range(max(0, title_index - 6), end)
+
+
+def fill_meta(
+    story: Story, dump: Dump, title_index: int | None, span: tuple[int, int] | None
+) -> None:
+    """Set the capture, publication and update dates, the authors and the reading time.
+
+    They are read around the title and at the top of the body run; dates also just under
+    the run.
+
+    Args:
+        story: The story to fill in place.
+        dump: The dump, with meta and link lines marked.
+        title_index: The headline's line index, or None.
+        span: The body run (inclusive line indices), or None.
+    """
+    if dump.captured:
+        story.captured_at = dump.captured[1]
+        story.provenance["captured_at"] = "text"
+    header = [dump.lines[i] for i in _header_range(dump, title_index, span)]
+    if span:
+        # The dateline may sit under a lead paragraph (or a deck and a caption), at the top
+        # of the body run: before its third paragraph.
+        top = []
+        paragraphs = 0
+        for line in dump.lines[span[0] : span[0] + _TOP_OF_BODY]:
+            paragraphs += is_prose(line) and line.index not in dump.meta
+            if paragraphs > 2:
+                break
+            top.append(line)
+        header += [line for line in top if line.index in dump.meta and line not in header]
+    tail = []
+    if span:
+        tail = dump.lines[span[1] + 1 : span[1] + 6]
+    _fill_dates(story, dump, header + tail)
+    _fill_authors(story, dump, header, title_index, span)
+    for line in header + dump.lines[:HEADER_WINDOW]:
+        minutes = reading_time(line.text)
+        if minutes is not None:
+            story.reading_time_minutes = minutes
+            story.provenance["reading_time_minutes"] = "text"
+            break
+
+
+def _fill_dates(story: Story, dump: Dump, lines: list[Line]) -> None:
+    published: tuple[datetime, str] | None = None
+    by_label = False
+    modified: datetime | None = None
+    for line in lines:
+        if line.words > 30 or (dump.captured and line.index == dump.captured[0]):
+            continue
+        if line.caption or (
+            is_prose(line) and line.words > _DATELINE_MAX_WORDS and line.index not in dump.meta
+        ):
+            # "Doctors examine a child ... on Oct. 21, 2023. Photo: ...": a date in a
+            # caption or a sentence is what it tells of, not when the story was filed.
+            continue
+        first, updated = split_updated(line.text)
+        found = find_date(first, dump.day_first)
+        if not found:
+            continue
+        labelled = labelled_published(line.text)
+        if labelled and not by_label:
+            # "Published: 26 September 2020" outranks an unlabelled date near the headline
+            # (today's date in a weather strip, a dateline of a teaser).
+            published, by_label = labelled, True
+        if updated is not None:
+            # "6 Dec 2024 / Updated 7 Dec 2024": the first date is the publication.
+            published = published or found
+            changed = find_date(updated, dump.day_first)
+            modified = modified or (changed[0] if changed else None)
+        elif is_updated_label(line.text):
+            modified = modified or found[0]
+        elif published is None:
+            published = found
+    if published is None:
+        # A labelled publication date anywhere ("Published: 3 December 2019" in a footer),
+        # or JSON-LD shown as text (scripts off), names the publication date outright.
+        published = next(filter(None, (labelled_published(ln.text) for ln in dump.lines)), None)
+    if published is None:
+        published = next(filter(None, (schema_date(ln.text) for ln in dump.lines)), None)
+    if published is None and modified is not None:
+        # An update date says when the page last changed, not when the story was filed:
+        # publication stays unknown rather than guessed (the HTML path does the same).
+        story.notes.append("only an update date is shown; publication date unknown")
+    if published:
+        kept, note = check_published(published[0], story.captured_at)
+        if note:
+            story.notes.append(note)
+        if kept:
+            story.published_at, story.published_precision = kept, published[1]
+            story.provenance["published_at"] = "text"
+    if modified:
+        story.modified_at = modified
+        story.provenance["modified_at"] = "text"
+
+
+def _fill_authors(
+    story: Story,
+    dump: Dump,
+    header: list[Line],
+    title_index: int | None,
+    span: tuple[int, int] | None,
+) -> None:
+    for line in header:
+        names = byline_names(line.text, allow_bare=False)
+        if names:
+            story.authors = names
+            story.provenance["authors"] = "text"
+            return
+    below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
+    for line in below_title:
+        if line.index in dump.link_lines:
+            continue
+        names = byline_names(line.text, allow_bare=True)
+        if names:
+            story.authors = names
+            story.provenance["authors"] = "heuristic"
+            return
+    # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
+    # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
+    for line in dump.lines:
+        if _CREDIT_LINE.match(line.text) and line.index not in dump.link_lines:
+            names = byline_names(line.text, allow_bare=False)
+            if names:
+                story.authors = names
+                story.provenance["authors"] = "text"
+                return
+    # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
+    # article, nearest to it first: page headers put the byline block before the headline.
+    top = (
+        min(i for i in (title_index, span[0] if span else None) if i is not None)
+        if (title_index is not None or span)
+        else 0
+    )
+    for line in reversed(dump.lines[max(0, top - _BYLINE_SEARCH) : top]):
+        if line.index in dump.link_lines or not byline_line(dump, line):
+            continue
+        near = range(line.index - BARE_NAME_REACH, min(top, line.index + BARE_NAME_REACH + 1))
+        if not any(i in dump.meta for i in near if i != line.index):
+            # Its dateline is under the headline: this is a label over the headline.
+            continue
+        story.authors = byline_names(line.text, allow_bare=True)
+        story.provenance["authors"] = "heuristic"
+        return
+
+
+def fill_outlet(story: Story, dump: Dump, title_index: int | None) -> None:
+    """Set the outlet, unless already known, from the page's own naming of itself.
+
+    A line repeating the title with a site name after a separator ("<title> | Site"), a
+    "Site homepage" link near the top, or the copyright holder in the footer.
+
+    Args:
+        story: The story, with its title filled; filled in place.
+        dump: The dump.
+        title_index: The headline's line index, or None.
+    """
+    if story.outlet:
+        return
+    title = story.title
+    for line in dump.lines:
+        if title and line.index != title_index and line.text.startswith(title):
+            parts = _TITLE_SEPARATOR.split(line.text[len(title) :].strip(), maxsplit=1)
+            rest = line.text[len(title) :].strip()
+            if _TITLE_SEPARATOR.match(" " + rest) and parts[-1] and len(parts[-1]) <= 40:
+                story.outlet = parts[-1].strip()
+                story.provenance["outlet"] = "heuristic"
+                return
+        match = _HOMEPAGE.match(line.text)
+        if match and line.index < 20:
+            story.outlet = match["name"].strip()
+            story.provenance["outlet"] = "heuristic"
+            return
+    for line in reversed(dump.lines[-40:]):
+        holder = copyright_holder(line.text)
+        if holder:
+            story.outlet = holder
+            story.provenance["outlet"] = "text"
+            return
+
+
+def fill_section(story: Story, dump: Dump, title_index: int | None) -> None:
+    """Set the section from a label or breadcrumb trail just above the title.
+
+    Failing that, a "latest in <section>" link block names it.
+
+    Args:
+        story: The story to fill in place.
+        dump: The dump, with link blocks read.
+        title_index: The headline's line index, or None.
+    """
+    if title_index is not None:
+        for line in dump.lines[max(0, title_index - 4) : title_index]:
+            label = _SECTION_LABEL.match(line.text)
+            crumbs = [c for c in _BREADCRUMB.split(line.text) if c.strip()]
+            if label:
+                story.section = label.group(1).strip()
+            elif 2 <= len(crumbs) <= 6 and line.words <= 10 and _BREADCRUMB.search(line.text):
+                named = [c for c in crumbs if fold(c) not in {"home", "start", "inicio", "accueil"}]
+                story.section = named[0].strip() if named else None
+            if story.section:
+                story.provenance["section"] = "text"
+                return
+    for block in dump.blocks:
+        if block.kind == "section_latest" and block.section:
+            story.section = block.section
+            story.provenance["section"] = "heuristic"
+            return

@@ -1,0 +1,372 @@
+"""The headline and standfirst of a text dump, picked around the start of the body run.
+
+Headline candidates are heading-like lines in a window above the body (or just inside it);
+each is scored on its byline or date underneath, the prose and deck under it, its repeats
+elsewhere on the page and its word overlap with the first body paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
+from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, byline_line
+from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
+from newsdesk.extract.textdump_meta import byline_names, split_attribution
+from newsdesk.extract.textdump_overlap import content_tokens, overlap
+
+# A headline may sit this many lines into the body run on its own standing; further in, it
+# needs a byline or date under it (and may then restart the run, see `textdump`).
+TITLE_INSIDE_BODY = 4
+# Longer than this, a line under a heading reads as its deck.
+_HEADLINE_MAX_WORDS = 15
+# An anchored headline may cut off at most this much leading prose of the body run.
+_LOST_MAX_WORDS = 150.0
+_LOST_SHARE = 0.1
+_ANCHOR_WINDOW = 16
+_KICKER_MAX_WORDS = 4
+# A label inside a byline block ("Tech Insider") is this short; a headline under its
+# dateline and over its byline is longer.
+_LABEL_MAX_WORDS = 4
+_BETWEEN_CAP = 4.0
+# Lexical overlap with the first body paragraphs: how many, and the weight of a full overlap.
+_LEAD_PARAGRAPHS = 3
+_OVERLAP_WEIGHT = 8.0
+_OVERLAP_FULL_TOKENS = 3
+_ENDS_WITH_FUNCTION_WORD = re.compile(
+    r"\b(?:by|of|to|for|the|a|an|and|or|in|on|with|from|at|as|de|la|le|der|die|und|y|et)$",
+    re.IGNORECASE,
+)
+_BREADCRUMB_STRICT = re.compile(r"\s(?:>|›|»|→)\s")
+
+
+def _inside_limit(dump: Dump, span: tuple[int, int] | None) -> int:
+    """How far into the body run a headline may sit: past a little leading prose only.
+
+    The run may open with prose above the headline (a consent notice, an editor's note);
+    a headline with its byline under it may cut that off, but not a real share of the body.
+    """
+    if span is None:
+        return len(dump.lines)
+    run = dump.lines[span[0] : span[1] + 1]
+    total = sum(line.words for line in run if is_prose(line))
+    allowed = min(_LOST_MAX_WORDS, _LOST_SHARE * total)
+    lost = 0.0
+    seen: set[str] = set()
+    for line in run:
+        if is_prose(line) and line.text not in seen:
+            # A notice rendered twice (banner and no-script copy) costs the body once.
+            seen.add(line.text)
+            lost += line.words
+            if lost > allowed:
+                return line.index
+    return span[1]
+
+
+def _window_start(dump: Dump, body_start: int) -> int:
+    """First line of the headline window above the body.
+
+    The window holds `HEADER_WINDOW` lines that are not furniture, so a long share panel
+    between headline and body does not push the headline out of it.
+    """
+    seen = 0
+    for line in reversed(dump.lines[:body_start]):
+        if not line.debris:
+            seen += 1
+            if seen >= HEADER_WINDOW:
+                return line.index
+    return 0
+
+
+def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
+    low = _window_start(dump, body_start)
+    high = max(body_start + TITLE_INSIDE_BODY, limit)
+    return [
+        line
+        for line in dump.lines[low:high]
+        if (line.index < body_start + TITLE_INSIDE_BODY or anchor_bonus(dump, line) > 0)
+        and is_heading_like(line)
+        and line.index not in dump.meta
+        and line.index not in dump.link_lines
+        and not byline_line(dump, line)
+        and not _is_breadcrumb(line)
+    ]
+
+
+def _is_breadcrumb(line: Line) -> bool:
+    """A "Home > News > Headline" trail: it may end with the headline but is not one."""
+    return len(_BREADCRUMB_STRICT.findall(line.text)) >= 2
+
+
+def _skippable(dump: Dump, line: Line) -> bool:
+    """Lines a reader's eye skips between headline and body: furniture, dates, captions."""
+    return line.debris or line.caption or line.index in dump.meta or line.index in dump.link_lines
+
+
+def _is_byline_or_date(dump: Dump, line: Line) -> bool:
+    return line.index in dump.meta or bool(byline_names(line.text, allow_bare=True))
+
+
+def _next_content(dump: Dump, index: int) -> Line | None:
+    for line in dump.lines[index + 1 : index + 8]:
+        if not _skippable(dump, line):
+            return line
+    return None
+
+
+def _repeats(dump: Dump, line: Line) -> bool:
+    """True when the headline shows up inside another line ("Share <title>", "<title> | Site")."""
+    folded = dump.folded
+    key = folded[line.index]
+    if len(key) < 10:
+        return False
+    return any(
+        other.index != line.index
+        and other.chars < 3 * line.chars
+        and key in folded[other.index]
+        and folded[other.index] != key
+        for other in dump.lines
+    )
+
+
+def _copies(dump: Dump, line: Line) -> int:
+    return sum(1 for other in dump.lines if other.text == line.text) - 1
+
+
+def _previous_content(dump: Dump, index: int) -> Line | None:
+    for line in reversed(dump.lines[max(0, index - 6) : index]):
+        if not _skippable(dump, line):
+            return line
+    return None
+
+
+def anchor_bonus(dump: Dump, line: Line) -> float:
+    """Bonus for a byline or date under the line: the strongest headline signal.
+
+    Share rows and other furniture may sit in between; a couple of short lines (a section
+    label, a comment count) may too, but no prose and no other headline.
+
+    Args:
+        dump: The dump, with meta and link lines marked.
+        line: The headline candidate.
+
+    Returns:
+        5.0 for a byline or date right under the line, 3.5 for one further down, else 0.0.
+    """
+    short_lines = 0
+    decks = 0
+    following = dump.lines[line.index + 1 : line.index + 1 + _ANCHOR_WINDOW]
+    for offset, other in enumerate(following):
+        if decks and (other.index in dump.meta or byline_line(dump, other)):
+            return 3.5
+        if not decks and _is_byline_or_date(dump, other):
+            return 5.0 if offset == 0 else 3.5
+        if _skippable(dump, other):
+            continue
+        if other.words > 4 and not decks and not short_lines and _deck_like(other):
+            # Headline, deck, byline: the deck sits between a headline and its byline.
+            decks += 1
+            continue
+        short_lines += 1
+        if decks or other.words > 4 or short_lines > 2:
+            # After a deck only the byline itself may follow.
+            return 0.0
+    return 0.0
+
+
+def _deck_like(line: Line) -> bool:
+    """One sentence-sized line, as a standfirst under a headline is."""
+    return 8 <= line.words <= 40
+
+
+def _title_score(dump: Dump, line: Line, body_start: int) -> float:
+    lines = dump.lines
+    words = line.words
+    if words <= 2:
+        score = -4.0
+    elif words < 4:
+        score = -1.0
+    else:
+        score = 0.35 * min(words, 15.0) - 0.3 * max(0.0, words - 25)
+    score += anchor_bonus(dump, line)
+    prev_line = lines[line.index - 1] if line.index > 0 else None
+    next_line = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if (
+        words <= _LABEL_MAX_WORDS
+        and prev_line
+        and next_line
+        and prev_line.index in dump.meta
+        and _is_byline_or_date(dump, next_line)
+    ):
+        # A line inside the byline block ("Tech Insider", "Health News").
+        score -= 6.0
+    if _ENDS_WITH_FUNCTION_WORD.search(line.text):
+        score -= 3.0
+    after = _next_content(dump, line.index)
+    if after is not None and is_prose(after):
+        score += 2.0
+    standfirst = after is not None and after.index < body_start and _standfirst_like(dump, after)
+    if standfirst:
+        score += 3.0
+    before = _previous_content(dump, line.index)
+    if (
+        before is not None
+        and is_heading_like(before)
+        and before.words >= 4
+        and before.index not in dump.meta
+    ):
+        # A shorter kicker sits above a headline; a headline sits above its deck or label.
+        score -= 3.0
+        if words > _HEADLINE_MAX_WORDS and before.words < words:
+            # A sentence-long line under a shorter heading is that heading's deck.
+            score -= 2.0
+    if _repeats(dump, line):
+        score += 3.0
+    copies = _copies(dump, line)
+    if copies >= 2 and words <= 3:
+        score -= 4.0
+    elif copies >= 1 and words >= 4:
+        # Headlines come back in the tab title, share text, breadcrumbs and footers.
+        score += 2.5
+    if title_case_ratio(line.text) >= 0.6:
+        score += 1.0
+    between = [
+        other
+        for other in lines[line.index + 1 : body_start]
+        if not _skippable(dump, other)
+        and not is_prose(other)
+        and not (standfirst and other is after)
+    ]
+    score -= min(_BETWEEN_CAP, 0.8 * len(between)) + 0.05 * (body_start - line.index)
+    if line.index >= body_start:
+        score -= 5.0
+    score += title_context_penalty(dump.lines, line, lambda other: _skippable(dump, other))
+    if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
+        score -= 3.0
+    score += _overlap_bonus(dump, line, body_start)
+    return score
+
+
+def _standfirst_like(dump: Dump, line: Line) -> bool:
+    """A deck under a headline; the next line of a list of teasers is not one."""
+    skip = lambda other: _skippable(dump, other)  # noqa: E731
+    return line.words >= 8 and not in_teaser_list(dump.lines, line, skip)
+
+
+def _lead_paragraphs(dump: Dump, line: Line, body_start: int) -> list[str]:
+    """The first body paragraphs under a headline candidate."""
+    found: list[str] = []
+    after = _next_content(dump, line.index)
+    if after is not None and after.index < body_start and _standfirst_like(dump, after):
+        # The standfirst restates the headline more closely than the body does.
+        found.append(after.text)
+    for other in dump.lines[max(line.index + 1, body_start) :]:
+        if is_prose(other) and other.index not in dump.link_lines:
+            found.append(other.text)
+            if len(found) == _LEAD_PARAGRAPHS:
+                break
+    return found
+
+
+def _overlap_bonus(dump: Dump, line: Line, body_start: int) -> float:
+    """Bonus for sharing content words with the body: headlines do, teasers do not."""
+    share, tokens = overlap(line.text, _lead_paragraphs(dump, line, body_start))
+    return _OVERLAP_WEIGHT * share * min(1.0, tokens / _OVERLAP_FULL_TOKENS)
+
+
+def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
+    """Index of the best headline line around the start of the body, or None.
+
+    Args:
+        dump: The dump, with meta and link lines marked.
+        span: The body run (inclusive line indices), or None when no body was found.
+
+    Returns:
+        The index of the highest-scoring headline candidate, or None when there is none.
+    """
+    body_start = span[0] if span else len(dump.lines)
+    candidates = _title_candidates(dump, body_start, _inside_limit(dump, span))
+    scores = {line.index: _title_score(dump, line, body_start) for line in candidates}
+    for line in candidates:
+        headline = _spelled_out(dump, line)
+        if headline is not None and headline in scores:
+            # The same headline in full: take its standing, and prefer the full form.
+            scores[line.index] = max(scores[line.index], scores[headline] + 0.5)
+    best: tuple[float, int] | None = None
+    for index, score in scores.items():
+        if best is None or score > best[0]:
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _spelled_out(dump: Dump, line: Line) -> int | None:
+    """The headline under a line that spells out a kicker and that headline in one line.
+
+    "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!" over "Lupita Nyong'o" (a kicker
+    of a few words) and "$150K Pearl Oscar Dress ... STOLEN!!!!": the first line is the
+    full headline, as the browser tab and the share text give it.
+    """
+    tokens = content_tokens(line.text)
+    if len(tokens) < 3:
+        return None
+    following = dump.lines[line.index + 1 : line.index + 4]
+    for kicker, headline in pairwise(following):
+        if kicker.words > _KICKER_MAX_WORDS or headline.index == line.index:
+            continue
+        parts = content_tokens(kicker.text), content_tokens(headline.text)
+        if all(parts) and parts[0] | parts[1] == tokens:
+            return headline.index
+    return None
+
+
+def _near_duplicate(text: str, others: list[Line]) -> bool:
+    words = set(re.findall(r"\w+", text.lower()))
+    if len(words) < 6:
+        return False
+    for other in others:
+        other_words = set(re.findall(r"\w+", other.text.lower()))
+        if len(words & other_words) / len(words) >= 0.75:
+            return True
+    return False
+
+
+def pick_standfirst(
+    dump: Dump, title_index: int | None, span: tuple[int, int] | None
+) -> int | None:
+    """Index of the standfirst: the first prose line between the title and the body.
+
+    Args:
+        dump: The dump, with meta and link lines marked.
+        title_index: The headline's line index, or None (then there is no standfirst).
+        span: The body run (inclusive line indices), or None.
+
+    Returns:
+        The standfirst's line index (it may open the body run), or None.
+    """
+    if title_index is None:
+        return None
+    lines = dump.lines
+    for line in lines[title_index + 1 : title_index + 8]:
+        if line.debris or line.index in dump.meta or line.index in dump.link_lines:
+            continue
+        if line.words < 8 or line.barrier:
+            return None
+        if span is None or line.index < span[0]:
+            return line.index if line.words >= 8 else None
+        if line.index > span[0]:
+            return None
+        return line.index if _opens_as_standfirst(dump, line, span) else None
+    return None
+
+
+def _opens_as_standfirst(dump: Dump, line: Line, span: tuple[int, int]) -> bool:
+    """Tell a standfirst from a first body paragraph when both start the prose run."""
+    if line.index >= span[1]:
+        return False
+    if not line.terminal or split_attribution(line.text)[1]:
+        return True
+    rest = [ln for ln in dump.lines[line.index + 1 : span[1] + 1] if is_prose(ln)]
+    if _near_duplicate(line.text, rest):
+        return True
+    return dump.lines[line.index + 1].index in dump.meta
