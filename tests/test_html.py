@@ -451,6 +451,10 @@ def test_logo_heading_is_not_the_title(head, header):
         ("Headline here » Blog Archive » Four Years", [], ["fouryears.eu"], "Headline here"),
         ("Headline - with a dash", ["Other Site"], [], "Headline - with a dash"),
         ("Only the site", ["Only the site"], [], "Only the site"),
+        ("Headline here |", [], [], "Headline here"),
+        ("Headline here -", [], [], "Headline here"),
+        ("- Headline here", [], [], "Headline here"),
+        ("Headline - with a dash -", [], [], "Headline - with a dash"),
     ],
 )
 def test_strip_site_segments(title, names, hosts, expected):

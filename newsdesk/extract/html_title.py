@@ -27,6 +27,8 @@ _GENERIC_SEGMENTS = frozenset(
 )
 _GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
 _ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
+# "National Rail Enquiries -": a separator left with nothing after it (or before it).
+_DANGLING_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~]|::)+\s*$|^\s*(?:[|\-–—·•»~]|::)+\s+")
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
 _LOGO_CLASS = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)", re.I)
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
@@ -161,7 +163,7 @@ def strip_site_segments(title: str, sites: SiteNames) -> str:
         The title without its site segments (unchanged when none is recognised or when
         nothing would be left).
     """
-    title = " ".join(title.split())
+    title = _DANGLING_SEPARATOR.sub("", " ".join(title.split())) or title
     bracketed = _BRACKETED_TAIL.search(title)
     if bracketed and bracketed.start() and sites.is_site(bracketed["site"]):
         # "Chapter 1 - Author [Archive of Our Own]": the site in brackets at the end.
