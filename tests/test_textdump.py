@@ -675,6 +675,8 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("Written by Grant Tinsley, PhD on April 29, 2018", ["Grant Tinsley"]),
         ("By Brenda Goodman, MA", ["Brenda Goodman"]),
         ("Reading Time", []),
+        ("Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)", []),
+        ("Stir Fry Flat Rice Noodles Tonight", []),
         ("Recent Posts", []),
         ("Today's Paper", []),
         ("Jane Doe Senior Writer", ["Jane Doe"]),
@@ -771,6 +773,20 @@ def test_a_notice_rendered_twice_above_the_headline_does_not_hide_it() -> None:
     assert story.title == TITLE
     assert story.authors == ["Richard Adams"]
     assert story.paragraphs == paragraphs
+
+
+def test_a_short_by_line_naming_no_one_is_not_the_headline() -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Opinion\n{TITLE}\nBy LETTERS TO THE EDITOR |\nNovember 8, 2023\n\n{body}\n"
+    assert extract_text_dump(text).title == TITLE
+
+
+def test_a_list_of_names_is_not_a_byline_under_a_headline() -> None:
+    cast = "Characters:\nMidoriya Izuku\nSensei | All For One\nTsukauchi Naomasa\n"
+    cast += "Bakugou Katsuki\nTodoroki Shouto\n"
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Works\n{cast}Summary\n\n{TITLE}\nBy Jane Smith\n9 October 2022\n\n{body}\n"
+    assert extract_text_dump(text).title == TITLE
 
 
 def test_title_case_headline_over_a_prefixed_byline_is_the_headline() -> None:

@@ -128,6 +128,8 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM_MAX = 5
+# A name on a line of its own (no "By") has this many words at most.
+_BARE_NAME_WORDS = 4
 # Degrees written after a name in mixed case (upper-case ones go with the acronyms).
 _CREDENTIALS = frozenset({"PhD", "Ph.D", "MSc", "DPhil", "BSc", "MEd", "EdD", "PsyD", "DrPH"})
 # "(Reuters)", "(AP)": the wire a byline credits, not one of its authors.
@@ -464,8 +466,13 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     if not body:
         return []
     names = split_names(body)
-    if not prefix and (len(names) == 0 or any(len(n.split()) < 2 for n in names)):
-        # A bare line must be full names only; "Apple" or "Design" is not a byline.
+    if not prefix and (
+        len(names) == 0
+        or "(" in text
+        or any(not 2 <= len(n.split()) <= _BARE_NAME_WORDS for n in names)
+    ):
+        # A bare line must be full names only; "Apple" or "Design" is not a byline, and
+        # "Char Kway Teow (Stir Fry Noodles)" is a headline.
         return []
     if not prefix and fold(" ".join(names)) != fold(body):
         return []

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, byline_line
+from newsdesk.extract.textdump_labels import BYLINE_PREFIX
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
 from newsdesk.extract.textdump_meta import byline_names, split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
@@ -21,6 +22,10 @@ from newsdesk.extract.textdump_overlap import content_tokens, overlap
 TITLE_INSIDE_BODY = 4
 # Longer than this, a line under a heading reads as its deck.
 _HEADLINE_MAX_WORDS = 15
+# A "By ..." line this short is a credit line, never a headline.
+_CREDIT_MAX_WORDS = 6
+# This many bare names in a row are a list of people, not a byline.
+_NAME_LIST = 3
 # An anchored headline may cut off at most this much leading prose of the body run.
 _LOST_MAX_WORDS = 150.0
 _LOST_SHARE = 0.1
@@ -90,8 +95,14 @@ def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
         and line.index not in dump.meta
         and line.index not in dump.link_lines
         and not byline_line(dump, line)
+        and not _is_credit(line)
         and not _is_breadcrumb(line)
     ]
+
+
+def _is_credit(line: Line) -> bool:
+    """A short "By ..." line, even one naming no person ("By LETTERS TO THE EDITOR")."""
+    return line.words <= _CREDIT_MAX_WORDS and bool(BYLINE_PREFIX.match(line.text))
 
 
 def _is_breadcrumb(line: Line) -> bool:
@@ -105,7 +116,24 @@ def _skippable(dump: Dump, line: Line) -> bool:
 
 
 def _is_byline_or_date(dump: Dump, line: Line) -> bool:
-    return line.index in dump.meta or bool(byline_names(line.text, allow_bare=True))
+    if line.index in dump.meta:
+        return True
+    return bool(byline_names(line.text, allow_bare=True)) and not _in_name_list(dump, line)
+
+
+def _in_name_list(dump: Dump, line: Line) -> bool:
+    """A name among several names in a row: a cast or contributor list, not a byline."""
+    run = 1
+    for step in (-1, 1):
+        i = line.index + step
+        while (
+            0 <= i < len(dump.lines)
+            and run < _NAME_LIST
+            and byline_names(dump.lines[i].text, allow_bare=True)
+        ):
+            run += 1
+            i += step
+    return run >= _NAME_LIST
 
 
 def _next_content(dump: Dump, index: int) -> Line | None:
