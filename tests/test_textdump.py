@@ -775,6 +775,20 @@ def test_a_notice_rendered_twice_above_the_headline_does_not_hide_it() -> None:
     assert story.paragraphs == paragraphs
 
 
+def test_a_paragraph_after_a_titles_only_box_is_not_the_last_teasers_snippet() -> None:
+    box = "Related\nMicrosoft Is Using DNA to Store Data\nWe Can Watch Superman for Many Years\n"
+    box += "Seagate Will Ship 20TB Drives Soon\n"
+    tail = (
+        "Conventional magnetic recording methods today achieve a little over one terabit per "
+        "square inch, but the new platters are expected to raise that several times over in "
+        "the next few years, which would allow drives far larger than any sold today."
+    )
+    body = "\n\n".join(BODY)
+    story = extract_text_dump(f"Home\n\n{TITLE}\nBy Jane Smith\n\n{body}\n{box}{tail}\n")
+    assert [link.snippet for link in story.links] == [None, None, None]
+    assert all(link.kind == "related" for link in story.links)
+
+
 def test_a_short_by_line_naming_no_one_is_not_the_headline() -> None:
     body = "\n\n".join(BODY + MORE_BODY)
     text = f"Opinion\n{TITLE}\nBy LETTERS TO THE EDITOR |\nNovember 8, 2023\n\n{body}\n"

@@ -29,6 +29,8 @@ _HEADER_LINES = 4
 _HEADLINE_WORDS = 5
 # A teaser's byline line is a bare name this short.
 _BYLINE_WORDS = 4
+# In a list of bare titles, a line this long is article text, not a late snippet.
+_LONE_SNIPPET_WORDS = 40
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\b[a-z]{1,4})\s*$")
 
 
@@ -143,6 +145,9 @@ def _paired(run: list[Line]) -> bool:
     titles, snippets = run[0::2], run[1::2]
     if not all(_title_ok(t) for t in titles):
         return False
+    if not all(_is_snippet(snippet, title) for title, snippet in zip(titles, snippets)):
+        # "Headline / Headline / Headline / paragraph" alternates only by accident.
+        return False
     mean_title = sum(t.chars for t in titles) / len(titles)
     mean_snippet = sum(s.chars for s in snippets) / len(snippets)
     return mean_snippet > 1.15 * mean_title
@@ -162,6 +167,13 @@ def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
             used += 1
             continue
         if current is not None and items[-1][1] is None and _is_snippet(line, current):
+            if (
+                len(items) > 1
+                and line.words >= _LONE_SNIPPET_WORDS
+                and not any(snippet for _title, snippet in items[:-1])
+            ):
+                # Titles only so far, then a paragraph: the article resumes under the box.
+                break
             items[-1] = (current.text, line.text)
         elif _title_ok(line) and len(items) < _MAX_ITEMS:
             items.append((line.text, None))
