@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bench.scoring import body_f1, normalise_title
 from newsdesk.extract.textdump import extract_text_dump
-from newsdesk.extract.textdump_classify import title_context_penalty
+from newsdesk.extract.textdump_classify import teaser_list_size, title_context_penalty
 from newsdesk.extract.textdump_lines import is_debris, split_lines
 from newsdesk.extract.textdump_meta import byline_names, labelled_published, numeric_day_first
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
@@ -787,6 +787,13 @@ def test_a_paragraph_after_a_titles_only_box_is_not_the_last_teasers_snippet() -
     story = extract_text_dump(f"Home\n\n{TITLE}\nBy Jane Smith\n\n{body}\n{box}{tail}\n")
     assert [link.snippet for link in story.links] == [None, None, None]
     assert all(link.kind == "related" for link in story.links)
+
+
+def test_counts_under_a_headline_do_not_make_it_a_teaser_list() -> None:
+    lines = split_lines("Easy Pineapple Upside-Down Cake\n652 Ratings\n459 Reviews\n1.2K shares")
+    assert teaser_list_size(lines, lines[0], lambda line: False) == 1
+    lines = split_lines("Easy Pineapple Upside-Down Cake\nChocolate Mousse\nPumpkin Cookies")
+    assert teaser_list_size(lines, lines[0], lambda line: False) == 3
 
 
 def test_a_short_by_line_naming_no_one_is_not_the_headline() -> None:

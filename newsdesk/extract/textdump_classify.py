@@ -22,6 +22,7 @@ headlines or one of a list of teasers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from newsdesk.extract.textdump_labels import (
@@ -58,6 +59,9 @@ TEASER_LONG_WORDS = 5
 # Headlines, even long teasers with an author name run on, stay under this many words.
 LISTED_MAX_WORDS = 25
 TEASER_LONG_TITLES = 3
+
+# "652 Ratings", "459 Reviews", "12 comments": a count under a headline, not a teaser.
+_COUNT_LABEL = re.compile(r"^\d[\d,.]*[kKmM]?\s+[^\W\d_]+$")
 
 
 def end_signal(line: Line) -> str | None:
@@ -216,6 +220,7 @@ def teaser_list_size(
             min_words <= other.words <= LISTED_MAX_WORDS
             and is_heading_like(other)
             and not skip(other)
+            and not _COUNT_LABEL.match(other.text)
         )
 
     if not listed(line):
