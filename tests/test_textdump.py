@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bench.scoring import body_f1, normalise_title
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_classify import teaser_list_size, title_context_penalty
-from newsdesk.extract.textdump_lines import is_debris, split_lines
+from newsdesk.extract.textdump_lines import is_debris, is_heading_like, split_lines
 from newsdesk.extract.textdump_meta import byline_names, labelled_published, numeric_day_first
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
@@ -787,6 +787,14 @@ def test_a_paragraph_after_a_titles_only_box_is_not_the_last_teasers_snippet() -
     story = extract_text_dump(f"Home\n\n{TITLE}\nBy Jane Smith\n\n{body}\n{box}{tail}\n")
     assert [link.snippet for link in story.links] == [None, None, None]
     assert all(link.kind == "related" for link in story.links)
+
+
+def test_a_title_case_headline_may_end_with_a_full_stop() -> None:
+    title = "Want to See a More Diverse Contributor Community? So Do We."
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"The Example Blog\n{title}\nBy Jane Smith\nJune 19, 2019\n\n{body}\n"
+    assert extract_text_dump(text).title == title
+    assert is_heading_like(split_lines("The council approved the plan on Tuesday.")[0]) is False
 
 
 def test_counts_under_a_headline_do_not_make_it_a_teaser_list() -> None:

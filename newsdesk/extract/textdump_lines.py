@@ -40,6 +40,10 @@ _COUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
+# A full-stopped line this long and this capitalised is a Title Case headline.
+_TITLE_STOP_MIN_WORDS = 5
+_TITLE_STOP_MAX_WORDS = 20
+_TITLE_STOP_CASE = 0.75
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _FILE_NAME = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp4|mov|webm|mp3)$", re.IGNORECASE
@@ -378,6 +382,7 @@ def is_heading_like(line: Line) -> bool:
         text.endswith((".", ",", ";", ":"))
         and not text.endswith(("...", "…"))
         and not _ABBREVIATION_END.search(text)
+        and not _title_cased_statement(line)
     ):
         return False
     if text[:1].isdigit():
@@ -385,6 +390,19 @@ def is_heading_like(line: Line) -> bool:
         return True
     first = next((ch for ch in text if ch.isalpha()), "")
     return not first or not first.islower()
+
+
+def _title_cased_statement(line: Line) -> bool:
+    """A Title Case headline ending in a full stop ("... Community? So Do We.").
+
+    Sentences of running text are not written in Title Case, so a short line ending in a
+    full stop whose words are capitalised is still a heading.
+    """
+    return (
+        line.text.endswith(".")
+        and _TITLE_STOP_MIN_WORDS <= line.words <= _TITLE_STOP_MAX_WORDS
+        and title_case_ratio(line.text) >= _TITLE_STOP_CASE
+    )
 
 
 def title_case_ratio(text: str) -> float:
