@@ -795,6 +795,8 @@ def test_a_title_case_headline_may_end_with_a_full_stop() -> None:
     text = f"The Example Blog\n{title}\nBy Jane Smith\nJune 19, 2019\n\n{body}\n"
     assert extract_text_dump(text).title == title
     assert is_heading_like(split_lines("The council approved the plan on Tuesday.")[0]) is False
+    notice = "LETTERS REPRESENT THE OPINION OF THE LETTER WRITERS."
+    assert is_heading_like(split_lines(notice)[0]) is False
 
 
 def test_counts_under_a_headline_do_not_make_it_a_teaser_list() -> None:

@@ -400,6 +400,7 @@ def _title_cased_statement(line: Line) -> bool:
     """
     return (
         line.text.endswith(".")
+        and not line.text.isupper()  # an all-caps notice is not Title Case
         and _TITLE_STOP_MIN_WORDS <= line.words <= _TITLE_STOP_MAX_WORDS
         and title_case_ratio(line.text) >= _TITLE_STOP_CASE
     )
