@@ -789,6 +789,14 @@ def test_a_paragraph_after_a_titles_only_box_is_not_the_last_teasers_snippet() -
     assert all(link.kind == "related" for link in story.links)
 
 
+@pytest.mark.parametrize("sep", [" >> ", ">", " > ", " › "])
+def test_a_breadcrumb_ending_with_the_headline_is_not_the_headline(sep: str) -> None:
+    crumbs = sep.join(["Home", "Recipes", "Cake Recipes", TITLE])
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"{crumbs}\n{TITLE}\nBy Jane Smith\nJune 19, 2019\n\n{body}\n"
+    assert extract_text_dump(text).title == TITLE
+
+
 def test_a_title_case_headline_may_end_with_a_full_stop() -> None:
     title = "Want to See a More Diverse Contributor Community? So Do We."
     body = "\n\n".join(BODY + MORE_BODY)

@@ -43,7 +43,7 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     r"\b(?:by|of|to|for|the|a|an|and|or|in|on|with|from|at|as|de|la|le|der|die|und|y|et)$",
     re.IGNORECASE,
 )
-_BREADCRUMB_STRICT = re.compile(r"\s(?:>|›|»|→)\s")
+_BREADCRUMB_STRICT = re.compile(r"\s(?:>>|>|›|»|→)\s|(?<=\w)>(?=\w)")
 
 
 def _inside_limit(dump: Dump, span: tuple[int, int] | None) -> int:
