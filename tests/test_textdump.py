@@ -797,6 +797,19 @@ def test_a_breadcrumb_ending_with_the_headline_is_not_the_headline(sep: str) -> 
     assert extract_text_dump(text).title == TITLE
 
 
+def test_the_last_crumb_of_a_breadcrumb_names_the_page() -> None:
+    from newsdesk.extract.textdump_dump import Dump
+    from newsdesk.extract.textdump_title import _ends_breadcrumb
+
+    lines = split_lines(
+        "Home » Vegan Desserts » Peanut Butter Truffles\nPeanut Butter Truffles\n"
+        "Creamy Sweet Chocolate Peanut Butter Balls"
+    )
+    dump = Dump(lines)
+    assert _ends_breadcrumb(dump, lines[1]) is True
+    assert _ends_breadcrumb(dump, lines[2]) is False
+
+
 def test_a_title_case_headline_may_end_with_a_full_stop() -> None:
     title = "Want to See a More Diverse Contributor Community? So Do We."
     body = "\n\n".join(BODY + MORE_BODY)

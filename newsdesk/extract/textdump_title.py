@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, byline_line
-from newsdesk.extract.textdump_labels import BYLINE_PREFIX
+from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
 from newsdesk.extract.textdump_meta import byline_names, split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
@@ -24,6 +24,9 @@ TITLE_INSIDE_BODY = 4
 _HEADLINE_MAX_WORDS = 15
 # A "By ..." line this short is a credit line, never a headline.
 _CREDIT_MAX_WORDS = 6
+# A breadcrumb this close above a candidate and ending with it names the page.
+_BREADCRUMB_REACH = 4
+_BREADCRUMB_BONUS = 3.0
 # This many bare names in a row are a list of people, not a byline.
 _NAME_LIST = 3
 # An anchored headline may cut off at most this much leading prose of the body run.
@@ -103,6 +106,17 @@ def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
 def _is_credit(line: Line) -> bool:
     """A short "By ..." line, even one naming no person ("By LETTERS TO THE EDITOR")."""
     return line.words <= _CREDIT_MAX_WORDS and bool(BYLINE_PREFIX.match(line.text))
+
+
+def _ends_breadcrumb(dump: Dump, line: Line) -> bool:
+    """Whether a breadcrumb trail just above the line ends with the line's text."""
+    key = fold(line.text)
+    for other in dump.lines[max(0, line.index - _BREADCRUMB_REACH) : line.index]:
+        if _is_breadcrumb(other):
+            last = _BREADCRUMB_STRICT.split(other.text)[-1]
+            if key and fold(last) == key:
+                return True
+    return False
 
 
 def _is_breadcrumb(line: Line) -> bool:
@@ -273,6 +287,9 @@ def _title_score(dump: Dump, line: Line, body_start: int) -> float:
     if words <= 4 and prev_line and next_line and prev_line.words <= 4 and next_line.words <= 4:
         score -= 3.0
     score += _overlap_bonus(dump, line, body_start)
+    if _ends_breadcrumb(dump, line):
+        # "Home » Vegan Desserts » Peanut Butter Truffles" over it: the page's own title.
+        score += _BREADCRUMB_BONUS
     return score
 
 
