@@ -621,6 +621,9 @@ def test_content_overlap_counts_shared_word_stems() -> None:
         ("Menu Search", True),
         ("Search Go", False),
         ("Harbour News Sport", False),
+        ("Photo: Jane Doe/Agency", True),
+        ("Click to enlarge", True),
+        ("VIDEO: Voting on the Harbour's Future", False),
     ],
 )
 def test_rows_of_interface_labels_are_debris(text: str, expected: bool) -> None:

@@ -98,7 +98,7 @@ NOTICE_PATTERN = re.compile(
 
 #: Image credit lines ("Image: X / Y", "Photo by X", "Getty Images").
 CREDIT_PATTERN = re.compile(
-    r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|video|foto|bild)s?"
+    r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|foto|bild)s?"
     r"(?:\s+by)?\s*[:|]|^photo(?:graph)?\s+by\b|^(?:media|image|video)\s+caption\b|"
     r"^(?:getty images|afp|reuters|associated press|shutterstock|istock)\s*\)?$",
     re.IGNORECASE,
