@@ -208,7 +208,8 @@ def test_materialize_all_from_the_asset_graph(dagster_dev: Dagster, tmp_path: Pa
             last = shot("asset-graph")
 
             materialize.click()
-            dialog = page.get_by_role("dialog")
+            # The community dialog can pop up beside the launch dialog: pick the launch one.
+            dialog = page.get_by_role("dialog").filter(has_text="Launch runs to materialize")
             expect(dialog).to_contain_text("Launch runs to materialize", timeout=60_000)
             dialog.get_by_role("button", name="Latest", exact=True).click()
             expect(dialog).to_contain_text("1 partition", timeout=30_000)
