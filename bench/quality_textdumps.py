@@ -35,7 +35,7 @@ from bench.scoring import author_f1, body_f1, normalise_title
 from newsdesk.dates import parse_datetime
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_labels import fold
-from newsdesk.model import ExtractionError
+from newsdesk.model import ExtractionError, Story
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/textdumps/readability")
 _SITE_SEPARATOR = re.compile(r" (?:\||-|–|—|::) |: ")
@@ -87,15 +87,20 @@ def _in_dump(forms: set[str], text: str) -> bool:
     return any(normalise_title(line) in forms for line in text.splitlines())
 
 
-def score_case(gold: dict, text: str, kind: str) -> dict:
-    """Score one dump against its gold fields."""
-    row: dict = {"id": gold["id"], "kind": kind, "error": None}
+def timed_extract(text: str, source_path: str) -> tuple[Story | None, str | None, float]:
+    """`extract_text_dump` on one dump: the story (or None), the error if any, milliseconds."""
     started = time.perf_counter()
     try:
-        story = extract_text_dump(text, source_path=gold["id"])
+        story, error = extract_text_dump(text, source_path=source_path), None
     except ExtractionError as exc:
-        story, row["error"] = None, str(exc)
-    row["ms"] = (time.perf_counter() - started) * 1000
+        story, error = None, str(exc)
+    return story, error, (time.perf_counter() - started) * 1000
+
+
+def score_case(gold: dict, text: str, kind: str) -> dict:
+    """Score one dump against its gold fields."""
+    row: dict = {"id": gold["id"], "kind": kind}
+    story, row["error"], row["ms"] = timed_extract(text, gold["id"])
     title = story.title if story else None
     row["title"] = title
     forms = fair_titles(gold, text)

@@ -45,10 +45,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.quality_html import DEFAULT_CORPUS, Page, trafilatura_eval_pages
+from bench.quality_textdumps import timed_extract
 from bench.scoring import author_f1, normalise_title
 from newsdesk.extract.charset import decode_html
-from newsdesk.extract.textdump import extract_text_dump
-from newsdesk.model import ExtractionError
 
 DEFAULT_CACHE = Path("~/.cache/newsdesk-bench/eval-dumps")
 DEFAULT_TIMEOUT = 30.0
@@ -237,13 +236,8 @@ def _collapse(text: str) -> str:
 
 def score_case(gold: dict[str, Any], text: str) -> dict[str, Any]:
     """Score one dump against its gold fields."""
-    row: dict[str, Any] = {"id": gold["id"], "error": None}
-    started = time.perf_counter()
-    try:
-        story = extract_text_dump(text, source_path=gold["id"])
-    except ExtractionError as exc:
-        story, row["error"] = None, str(exc)
-    row["ms"] = (time.perf_counter() - started) * 1000
+    row: dict[str, Any] = {"id": gold["id"]}
+    story, row["error"], row["ms"] = timed_extract(text, gold["id"])
     row["title"] = story.title if story else None
     row["gold_title"] = gold.get("title")
     row["title_ok"] = None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+#: Characters of scripts written without spaces: kana, CJK ideographs, Hangul syllables.
+CJK_CHARS = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK = re.compile(f"[{CJK_CHARS}]")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -27,7 +29,7 @@ def count_words(text: str | None) -> int:
         return 0
     count = 0
     for token in _TOKEN.findall(text):
-        cjk = len(_CJK.findall(token))
+        cjk = len(CJK.findall(token))
         # "iPhone发布": the CJK characters one each, the Latin part once.
-        count += cjk + len(_CJK.sub(" ", token).split()) if cjk else 1
+        count += cjk + len(CJK.sub(" ", token).split()) if cjk else 1
     return count

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ _ELLIPSIS = ("...", "…")
 _MAX_HEADLINE_CHARS = 250
 _MIN_HOST_LABEL = 5
 _LOGO_SHARE = 0.6
+_MAX_LOGO_CHARS = 60
 #: Trust order of candidate kinds (provenance follows the most trusted agreeing source).
 KIND_ORDER = ("jsonld", "opengraph", "twitter", "meta", "tab", "h1")
 _PROVENANCE = {
@@ -187,9 +189,8 @@ def strip_site_segments(title: str, sites: SiteNames) -> str:
 def heading_candidates(tree: HtmlElement, limit: int = 8) -> list[TitleCandidate]:
     """The page's `<h1>` headings as title candidates, in page order."""
     found = []
-    for heading in tree.iter("h1"):
-        text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
-        if text and not _is_logo(heading, text):
+    for heading, text in _h1_texts(tree):
+        if not _is_logo(heading, text):
             found.append(TitleCandidate("h1", text, _in_article(heading), _parts(heading)))
         if len(found) >= limit:
             break
@@ -198,12 +199,19 @@ def heading_candidates(tree: HtmlElement, limit: int = 8) -> list[TitleCandidate
 
 def logo_names(tree: HtmlElement) -> list[str]:
     """Names the site shows in its logo heading ("<h1><a href="/">Site</a></h1>")."""
-    names = []
+    return [
+        text
+        for heading, text in _h1_texts(tree)
+        if len(text) <= _MAX_LOGO_CHARS and _is_logo(heading, text)
+    ]
+
+
+def _h1_texts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Each non-empty `<h1>` with its text (spacing collapsed, trailing marks dropped)."""
     for heading in tree.iter("h1"):
         text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
-        if text and len(text) <= 60 and _is_logo(heading, text):
-            names.append(text)
-    return names
+        if text:
+            yield heading, text
 
 
 def _is_logo(heading: HtmlElement, text: str) -> bool:

@@ -205,47 +205,44 @@ def _fill_authors(
     title_index: int | None,
     span: tuple[int, int] | None,
 ) -> None:
+    found = _authors(dump, header, title_index, span)
+    if found:
+        story.authors, story.provenance["authors"] = found
+
+
+def _authors(
+    dump: Dump, header: list[Line], title_index: int | None, span: tuple[int, int] | None
+) -> tuple[list[str], str] | None:
+    """The story's authors and their provenance, from the most telling place that has them."""
     for line in header:
-        names = byline_names(line.text, allow_bare=False)
-        if names:
-            story.authors = names
-            story.provenance["authors"] = "text"
-            return
+        if names := byline_names(line.text, allow_bare=False):
+            return names, "text"
     below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
     for line in below_title:
-        if line.index in dump.link_lines:
-            continue
-        names = byline_names(line.text, allow_bare=True)
-        if names:
-            story.authors = names
-            story.provenance["authors"] = "heuristic"
-            return
+        if line.index not in dump.link_lines and (
+            names := byline_names(line.text, allow_bare=True)
+        ):
+            return names, "heuristic"
     # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
     # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
     for line in dump.lines:
-        if _CREDIT_LINE.match(line.text) and line.index not in dump.link_lines:
-            names = byline_names(line.text, allow_bare=False)
-            if names:
-                story.authors = names
-                story.provenance["authors"] = "text"
-                return
+        if (
+            _CREDIT_LINE.match(line.text)
+            and line.index not in dump.link_lines
+            and (names := byline_names(line.text, allow_bare=False))
+        ):
+            return names, "text"
     # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
     # article, nearest to it first: page headers put the byline block before the headline.
-    top = (
-        min(i for i in (title_index, span[0] if span else None) if i is not None)
-        if (title_index is not None or span)
-        else 0
-    )
+    top = min((i for i in (title_index, span[0] if span else None) if i is not None), default=0)
     for line in reversed(dump.lines[max(0, top - _BYLINE_SEARCH) : top]):
         if line.index in dump.link_lines or not byline_line(dump, line):
             continue
         near = range(line.index - BARE_NAME_REACH, min(top, line.index + BARE_NAME_REACH + 1))
-        if not any(i in dump.meta for i in near if i != line.index):
-            # Its dateline is under the headline: this is a label over the headline.
-            continue
-        story.authors = byline_names(line.text, allow_bare=True)
-        story.provenance["authors"] = "heuristic"
-        return
+        # A dateline under the headline instead makes this a label over the headline.
+        if any(i in dump.meta for i in near if i != line.index):
+            return byline_names(line.text, allow_bare=True), "heuristic"
+    return None
 
 
 def fill_outlet(story: Story, dump: Dump, title_index: int | None) -> None:

@@ -26,12 +26,12 @@ from newsdesk.extract.textdump_labels import (
     SHARE_WORDS,
     fold,
 )
+from newsdesk.words import CJK
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
 _CODE = re.compile(r"[{};=<>\[\]]|^\s*(?://|#|\$ |>>>)|\(\)|=>|\w\(.*\)")
 _COUNT_LINE = re.compile(
@@ -283,11 +283,11 @@ def _prefix_key(line: Line) -> tuple[str, str] | None:
 
 def make_line(index: int, text: str, blank_before: bool) -> Line:
     """Compute the features of one line."""
-    cjk_chars = len(_CJK.findall(text))
+    cjk_chars = len(CJK.findall(text))
     tokens = _WORD.findall(text)
-    latin_tokens = [t for t in tokens if not _CJK.search(t)]
+    latin_tokens = [t for t in tokens if not CJK.search(t)]
     words = len(latin_tokens) + cjk_chars / 2
-    letter_words = [w.lower() for w in _LETTER_WORD.findall(text) if not _CJK.search(w)]
+    letter_words = [w.lower() for w in _LETTER_WORD.findall(text) if not CJK.search(w)]
     stops = sum(1 for w in letter_words if w in ALL_STOPWORDS)
     cjk = cjk_chars > len(latin_tokens)
     return Line(
@@ -408,7 +408,7 @@ def _title_cased_statement(line: Line) -> bool:
 
 def title_case_ratio(text: str) -> float:
     """Share of letter words that start with a capital."""
-    words = [w for w in _LETTER_WORD.findall(text) if not _CJK.search(w)]
+    words = [w for w in _LETTER_WORD.findall(text) if not CJK.search(w)]
     if not words:
         return 0.0
     return sum(1 for w in words if w[0].isupper()) / len(words)

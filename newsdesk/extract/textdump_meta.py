@@ -60,8 +60,11 @@ _TIME = (
     r"(?P<ampm>[ap]\.?\s?m\.?)?\s*"
     rf"(?P<tz>(?:{_TZ_ALT})\b|[+-]\d{{2}}:?\d{{2}}\b)?)?"
 )
+# "9.10.2022", "03/04/2024 10:31": which part is the day is decided in `_day_month`.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?:\d{4}|\d{2})(?![\d.])"
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?![\d.])" + _TIME,
+    re.IGNORECASE,
 )
 _DATE_PATTERNS = (
     re.compile(
@@ -79,11 +82,7 @@ _DATE_PATTERNS = (
     ),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
     re.compile(r"(?<![\d.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d.])" + _TIME),
-    re.compile(
-        r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-        r"(?![\d.])" + _TIME,
-        re.IGNORECASE,
-    ),
+    _NUMERIC_DATE,
 )
 _UPDATED = re.compile(
     r"\b(?:updated|modified|last\s+updated|edited|aktualisiert|actualizado|mis\s+à\s+jour|"
@@ -419,11 +418,9 @@ def _prefixed_names(text: str) -> list[str]:
     Bylines share a line with the outlet and dates ("Le Monde | 04.05.2015 | Par Martin
     Untersinger") or follow the date ("on March 10, 2015 by Nikhil Marathe").
     """
-    for segment in _SEGMENT_SPLIT.split(text)[1:] if _SEGMENT_SPLIT.search(text) else []:
-        if BYLINE_PREFIX.match(segment.strip()):
-            names = byline_names(segment.strip(), allow_bare=False)
-            if names:
-                return names
+    for segment in _SEGMENT_SPLIT.split(text)[1:]:
+        if BYLINE_PREFIX.match(segment) and (names := byline_names(segment, allow_bare=False)):
+            return names
     dated = _DATED_BYLINE.match(text)
     if dated and find_date(dated["head"]):
         return byline_names(text[dated.start("by") :], allow_bare=False)

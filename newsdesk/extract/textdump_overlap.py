@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterable
 
 from newsdesk.extract.textdump_labels import ALL_STOPWORDS
+from newsdesk.words import CJK_CHARS
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _PREFIX = 5
 _MIN_LETTERS = 3
 
