@@ -1161,3 +1161,80 @@ def test_publication_date_rules(
     story = extract_text_dump(text)
     assert story.published_at == published, name
     assert story.modified_at == modified, name
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["By", "Todd Bates", "Date", "February 5, 2020"],
+            ["By Todd Bates", "Date February 5, 2020"],
+        ),
+        (["Author", "Recent Posts", "Jane Smith"], ["Author", "Recent Posts", "Jane Smith"]),
+        (
+            ["Updated", "Parasite scores historic upset"],
+            ["Updated", "Parasite scores historic upset"],
+        ),
+        (["Posted on", "21 April 2022"], ["Posted on 21 April 2022"]),
+        (["By"], ["By"]),
+    ],
+)
+def test_a_field_label_alone_on_its_line_joins_its_value(
+    lines: list[str], joined: list[str]
+) -> None:
+    from newsdesk.extract.textdump_lines import join_field_labels
+
+    pairs = [(text, True) for text in lines]
+    assert [text for text, _ in join_field_labels(pairs)] == joined
+
+
+def test_split_byline_and_date_labels_are_read() -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"News\n{TITLE}\nBy\nTodd Bates\nDate\nFebruary 5, 2020\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Todd Bates"]
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-05"
+
+
+def test_a_heading_between_the_article_header_and_the_body_is_not_the_headline() -> None:
+    # Menu, headline, a byline and date split from their labels, a share row, then a
+    # subtitle right over the body.
+    subtitle = "First clinical trial of an automated harbour bridge inspection"
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = (
+        f"Research & Innovation\nStudent Success\nHealth Care\nIn Memoriam\n{TITLE}\nBy\n"
+        "Todd Bates\nDate\nFebruary 5, 2020\nShare\nFacebook\nTwitter\nEmail\n"
+        f"{subtitle}\n\n{body}\n"
+    )
+    assert extract_text_dump(text).title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("head", "below"),
+    [
+        # Headline, byline, share row, then a picture title: below the header.
+        (f"{TITLE}\nBy Jane Smith\nShare\nFacebook\nHarbour Bridge Works", True),
+        # Headline, deck, byline and date, then the headline again: not below it.
+        (f"{TITLE}\nBy Jane Smith on Thu, Nov 9, 2023\nMain image: the bridge\n{TITLE}", False),
+        # A teaser with its date, then the article headline right under that date.
+        (f"{TITLE}\nSunday, Feb 1, 2015 11:57 AM UTC\nHarbour Bridge Works Start Today", False),
+    ],
+)
+def test_a_line_below_the_article_header(head: str, below: bool) -> None:
+    from newsdesk.extract.textdump_dump import Dump, mark_links, mark_meta
+    from newsdesk.extract.textdump_title import _below_header
+
+    dump = Dump(split_lines(head))
+    mark_meta(dump)
+    mark_links(dump)
+    assert _below_header(dump, dump.lines[-1], [dump.lines[0]]) is below
+
+
+def test_a_dateline_over_a_line_marks_it_as_the_headline() -> None:
+    # Blogs put the date over the title; a question in the interview is not the headline.
+    title = "People behind the code: The Axios ascent"
+    question = "Thanks for joining us! To kick us off, could you share a bit about your background?"
+    body = "\n\n".join([BODY[0], "Marissa and Rick", question, *BODY[1:], *MORE_BODY])
+    text = f"Blog\nSupport\nFAQ\nApril 7, 2020\n{title}\nWebsites\n\n{body}\n"
+    assert extract_text_dump(text).title == title

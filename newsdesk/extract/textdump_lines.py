@@ -26,6 +26,7 @@ from newsdesk.extract.textdump_labels import (
     SHARE_WORDS,
     fold,
 )
+from newsdesk.extract.textdump_meta import byline_names, find_date
 from newsdesk.words import CJK
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
@@ -54,6 +55,27 @@ _WRAP_MIN_WIDTH = 40
 _WRAP_FILL = 0.75
 _WRAP_MIN_WORDS = 4
 _LABEL_ROW_WORDS = 8
+# A field label rendered on its own line ("By" / "Todd Bates", "Date" / "February 5, 2020")
+# when the page puts label and value in separate blocks.
+_BYLINE_LABELS = frozenset(
+    fold(w) for w in ("by", "author", "authors", "written by", "posted by", "words by", "story by")
+)
+_DATE_LABELS = frozenset(
+    fold(w)
+    for w in (
+        "date",
+        "published",
+        "published on",
+        "posted",
+        "posted on",
+        "first published",
+        "publication date",
+        "updated",
+        "last updated",
+        "last modified",
+    )
+)
+_LABEL_VALUE_MAX_WORDS = 8
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
@@ -132,7 +154,7 @@ def split_lines(text: str) -> list[Line]:
         blank = False
     lines = [
         make_line(index, stripped, blank)
-        for index, (stripped, blank) in enumerate(join_wrapped(raw_lines))
+        for index, (stripped, blank) in enumerate(join_field_labels(join_wrapped(raw_lines)))
     ]
     mark_repeated_prefixes(lines)
     mark_repeated_notices(lines)
@@ -241,6 +263,46 @@ def join_wrapped(raw_lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             joined.append((current.replace("\n", " "), first))
             current, first = text, False
         joined.append((current.replace("\n", " "), first))
+    return joined
+
+
+def _labelled_value(label: str, value: str) -> bool:
+    """Whether `value` is what the field label `label` (alone on its line) announces."""
+    key = fold(label.rstrip(":"))
+    if len(value.split()) > _LABEL_VALUE_MAX_WORDS:
+        return False
+    if key in _BYLINE_LABELS:
+        return bool(byline_names(f"By {value}", allow_bare=False))
+    return key in _DATE_LABELS and find_date(value) is not None
+
+
+def join_field_labels(raw_lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join a byline or date label alone on its line to the value on the next line.
+
+    Pages that set the label and the value in separate blocks dump them as two lines ("By"
+    over "Todd Bates", "Date" over "February 5, 2020"); joined, they read as the byline
+    and dateline they are.
+
+    Args:
+        raw_lines: `(text, blank_before)` pairs of the non-empty lines.
+
+    Returns:
+        The same pairs, with each label and its value joined into one line.
+    """
+    joined: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(raw_lines):
+        text, blank = raw_lines[i]
+        if (
+            i + 1 < len(raw_lines)
+            and len(text) <= 20
+            and _labelled_value(text, raw_lines[i + 1][0])
+        ):
+            joined.append((f"{text} {raw_lines[i + 1][0]}", blank))
+            i += 2
+            continue
+        joined.append((text, blank))
+        i += 1
     return joined
 
 

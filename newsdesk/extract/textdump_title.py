@@ -14,7 +14,7 @@ from newsdesk.extract.textdump_classify import in_teaser_list, title_context_pen
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, byline_line
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
-from newsdesk.extract.textdump_meta import byline_names, split_attribution
+from newsdesk.extract.textdump_meta import byline_names, find_date, split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 
 # A headline may sit this many lines into the body run on its own standing; further in, it
@@ -38,6 +38,12 @@ _KICKER_MAX_WORDS = 4
 # dateline and over its byline is longer.
 _LABEL_MAX_WORDS = 4
 _BETWEEN_CAP = 4.0
+# A dateline right over a line: a weaker headline signal than a byline under it.
+_DATE_ABOVE_BONUS = 2.5
+# A heading-like line between the article's header (headline, byline, date) and its body.
+_BELOW_HEADER_PENALTY = 8.0
+# A candidate must score this much, byline included, to count as the article's header.
+_HEADER_MIN_SCORE = 5.0
 # Lexical overlap with the first body paragraphs: how many, and the weight of a full overlap.
 _LEAD_PARAGRAPHS = 3
 _OVERLAP_WEIGHT = 8.0
@@ -217,6 +223,19 @@ def anchor_bonus(dump: Dump, line: Line) -> float:
     return 0.0
 
 
+def _dated_above(dump: Dump, line: Line) -> bool:
+    """Whether a dateline sits right above the line (blogs put the date over the title)."""
+    for other in reversed(dump.lines[max(0, line.index - 3) : line.index]):
+        if other.debris:
+            continue
+        return (
+            other.index in dump.meta
+            and other.index not in dump.bylines
+            and find_date(other.text) is not None
+        )
+    return False
+
+
 def _deck_like(line: Line) -> bool:
     """One sentence-sized line, as a standfirst under a headline is."""
     return 8 <= line.words <= 40
@@ -231,7 +250,10 @@ def _title_score(dump: Dump, line: Line, body_start: int) -> float:
         score = -1.0
     else:
         score = 0.35 * min(words, 15.0) - 0.3 * max(0.0, words - 25)
-    score += anchor_bonus(dump, line)
+    anchor = anchor_bonus(dump, line)
+    if not anchor and _dated_above(dump, line):
+        anchor = _DATE_ABOVE_BONUS
+    score += anchor
     prev_line = lines[line.index - 1] if line.index > 0 else None
     next_line = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if (
@@ -333,6 +355,14 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
     body_start = span[0] if span else len(dump.lines)
     candidates = _title_candidates(dump, body_start, _inside_limit(dump, span))
     scores = {line.index: _title_score(dump, line, body_start) for line in candidates}
+    headers = [
+        line
+        for line in candidates
+        if scores[line.index] >= _HEADER_MIN_SCORE and anchor_bonus(dump, line) > 0
+    ]
+    for line in candidates:
+        if line not in headers and _below_header(dump, line, headers):
+            scores[line.index] -= _BELOW_HEADER_PENALTY
     for line in candidates:
         headline = _spelled_out(dump, line)
         if headline is not None and headline in scores:
@@ -343,6 +373,34 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
+
+
+def _below_header(dump: Dump, line: Line, headers: list[Line]) -> bool:
+    """Whether the line sits under another candidate's byline or dateline, before the body.
+
+    Headline, deck, byline and date make up the article's header; a heading-like line
+    between that header and the body is a picture title, a subtitle or a first subhead.
+    """
+    above = [header for header in headers if header.index < line.index]
+    if not above or any(
+        other.text == line.text for other in dump.lines[above[0].index : line.index]
+    ):
+        # The headline again under its byline ("Main image: ..." then the headline).
+        return False
+    for header in above:
+        between = dump.lines[header.index + 1 : line.index]
+        meta = [i for i, other in enumerate(between) if _is_meta_or_byline(dump, other)]
+        if not meta or meta[-1] == len(between) - 1:
+            # A dateline right over the line may be its own (date over headline).
+            continue
+        prose = [other for other in between if is_prose(other) and other.index not in dump.meta]
+        if len(prose) <= 1:
+            return True
+    return False
+
+
+def _is_meta_or_byline(dump: Dump, line: Line) -> bool:
+    return line.index in dump.meta or byline_line(dump, line)
 
 
 def _spelled_out(dump: Dump, line: Line) -> int | None:
