@@ -1238,3 +1238,21 @@ def test_a_dateline_over_a_line_marks_it_as_the_headline() -> None:
     body = "\n\n".join([BODY[0], "Marissa and Rick", question, *BODY[1:], *MORE_BODY])
     text = f"Blog\nSupport\nFAQ\nApril 7, 2020\n{title}\nWebsites\n\n{body}\n"
     assert extract_text_dump(text).title == title
+
+
+def test_a_label_shown_twice_is_not_a_byline() -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Opinion\n{TITLE}\nOpen Future\nOpen Future\nJun 18th 2018\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == []
+    single = f"Opinion\n{TITLE}\nJane Smith\nJun 18th 2018\n\n{body}\n"
+    assert extract_text_dump(single).authors == ["Jane Smith"]
+
+
+def test_a_site_tagline_over_a_title_case_headline_is_not_the_headline() -> None:
+    title = "Enhanced Harbour Bridge Protection Now Available in the City"
+    tagline = "The latest news and insights from the city on roads and safety online"
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Council Blog\n{tagline}\n{title}\nMay 19, 2020\nPosted by Jane Smith\n\n{body}\n"
+    assert extract_text_dump(text).title == title

@@ -139,6 +139,27 @@ def body_line_ok(dump: Dump, line: Line) -> bool:
     return not (dump.captured and line.index == dump.captured[0])
 
 
+def bare_names(dump: Dump, line: Line) -> list[str]:
+    """Names on a line read without a "By" prefix, unless the line is a label shown twice.
+
+    A menu or section label rendered twice in a row ("Open Future" over "Open Future",
+    "Editors Pick" over "Editors Pick") passes for a name; a byline is not doubled.
+
+    Args:
+        dump: The dump.
+        line: One of its lines.
+
+    Returns:
+        The names `byline_names(..., allow_bare=True)` reads, or [] for a doubled label.
+    """
+    lines = dump.lines
+    for i in (line.index - 1, line.index + 1):
+        if 0 <= i < len(lines) and lines[i].text == line.text:
+            if not BYLINE_PREFIX.match(line.text):
+                return []
+    return byline_names(line.text, allow_bare=True)
+
+
 def byline_line(dump: Dump, line: Line) -> bool:
     """A byline rather than a headline: prefixed ("By ..."), or a bare name by a dateline.
 
@@ -153,7 +174,7 @@ def byline_line(dump: Dump, line: Line) -> bool:
     Returns:
         True when the line reads as a byline.
     """
-    names = byline_names(line.text, allow_bare=True)
+    names = bare_names(dump, line)
     if not names:
         return False
     if BYLINE_PREFIX.match(line.text):

@@ -15,6 +15,7 @@ from newsdesk.extract.textdump_dump import (
     BARE_NAME_REACH,
     HEADER_WINDOW,
     Dump,
+    bare_names,
     body_line_ok,
     byline_line,
 )
@@ -219,9 +220,7 @@ def _authors(
             return names, "text"
     below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
     for line in below_title:
-        if line.index not in dump.link_lines and (
-            names := byline_names(line.text, allow_bare=True)
-        ):
+        if line.index not in dump.link_lines and (names := bare_names(dump, line)):
             return names, "heuristic"
     # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
     # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
@@ -241,7 +240,7 @@ def _authors(
         near = range(line.index - BARE_NAME_REACH, min(top, line.index + BARE_NAME_REACH + 1))
         # A dateline under the headline instead makes this a label over the headline.
         if any(i in dump.meta for i in near if i != line.index):
-            return byline_names(line.text, allow_bare=True), "heuristic"
+            return bare_names(dump, line), "heuristic"
     return None
 
 

@@ -11,10 +11,10 @@ import re
 from itertools import pairwise
 
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
-from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, byline_line
+from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, bare_names, byline_line
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
-from newsdesk.extract.textdump_meta import byline_names, find_date, split_attribution
+from newsdesk.extract.textdump_meta import find_date, split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 
 # A headline may sit this many lines into the body run on its own standing; further in, it
@@ -38,6 +38,9 @@ _KICKER_MAX_WORDS = 4
 # dateline and over its byline is longer.
 _LABEL_MAX_WORDS = 4
 _BETWEEN_CAP = 4.0
+# Title Case and sentence case, by the share of capitalised words.
+_TITLE_CASE = 0.6
+_SENTENCE_CASE = 0.4
 # A dateline right over a line: a weaker headline signal than a byline under it.
 _DATE_ABOVE_BONUS = 2.5
 # A heading-like line between the article's header (headline, byline, date) and its body.
@@ -138,7 +141,7 @@ def _skippable(dump: Dump, line: Line) -> bool:
 def _is_byline_or_date(dump: Dump, line: Line) -> bool:
     if line.index in dump.meta:
         return True
-    return bool(byline_names(line.text, allow_bare=True)) and not _in_name_list(dump, line)
+    return bool(bare_names(dump, line)) and not _in_name_list(dump, line)
 
 
 def _in_name_list(dump: Dump, line: Line) -> bool:
@@ -146,11 +149,7 @@ def _in_name_list(dump: Dump, line: Line) -> bool:
     run = 1
     for step in (-1, 1):
         i = line.index + step
-        while (
-            0 <= i < len(dump.lines)
-            and run < _NAME_LIST
-            and byline_names(dump.lines[i].text, allow_bare=True)
-        ):
+        while 0 <= i < len(dump.lines) and run < _NAME_LIST and bare_names(dump, dump.lines[i]):
             run += 1
             i += step
     return run >= _NAME_LIST
@@ -236,6 +235,16 @@ def _dated_above(dump: Dump, line: Line) -> bool:
     return False
 
 
+def _tagline_over(before: Line, line: Line) -> bool:
+    """A longer sentence-case line over a Title Case one: a site's tagline over a headline."""
+    return (
+        before.index == line.index - 1
+        and before.words > line.words
+        and title_case_ratio(line.text) >= _TITLE_CASE
+        and title_case_ratio(before.text) < _SENTENCE_CASE
+    )
+
+
 def _deck_like(line: Line) -> bool:
     """One sentence-sized line, as a standfirst under a headline is."""
     return 8 <= line.words <= 40
@@ -279,6 +288,7 @@ def _title_score(dump: Dump, line: Line, body_start: int) -> float:
         and is_heading_like(before)
         and before.words >= 4
         and before.index not in dump.meta
+        and not _tagline_over(before, line)
     ):
         # A shorter kicker sits above a headline; a headline sits above its deck or label.
         score -= 3.0
