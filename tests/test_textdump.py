@@ -727,6 +727,11 @@ def test_labelled_publication_dates(line: str, day: str | None) -> None:
         ("12/04/2020", None),
         ("14/04/2020 and 04/14/2020", None),
         ("14.04.2020", True),
+        # No numeric date decides: the reading nearer the page's written dates does.
+        ("The Guardian 02/10/2020\nMANCHESTER, Sept. 29, 2020 -- students", True),
+        ("Posted 02/10/2020\nPhoto taken February 8, 2020", False),
+        ("Posted 02/10/2020\nCopyright 2008-2020, founded June 1, 2008", None),
+        ("03/03/2024 and March 1, 2024", None),
     ],
 )
 def test_numeric_date_order_of_a_page(text: str, day_first: bool | None) -> None:

@@ -6,9 +6,10 @@ to look at is the job of `newsdesk.extract.textdump`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 
 from newsdesk.dates import parse_datetime
 from newsdesk.extract.textdump_labels import (
@@ -66,6 +67,9 @@ _NUMERIC_DATE = re.compile(
     r"(?![\d.])" + _TIME,
     re.IGNORECASE,
 )
+# One reading of the page's ambiguous numeric dates must lie this many times nearer its
+# written dates than the other to decide their order.
+_NEARER_RATIO = 3
 _DATE_PATTERNS = (
     re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _TIME, re.IGNORECASE
@@ -207,13 +211,49 @@ def numeric_day_first(text: str) -> bool | None:
         appear.
     """
     orders = set()
+    ambiguous: list[tuple[date, date]] = []
     for match in _NUMERIC_DATE.finditer(text):
         first, second = int(match["a"]), int(match["b"])
         if first > 12 >= second >= 1:
             orders.add(True)
         elif second > 12 >= first >= 1:
             orders.add(False)
-    return orders.pop() if len(orders) == 1 else None
+        elif first != second and first >= 1 and second >= 1:
+            year = _year(match["y"])
+            ambiguous.append((date(year, second, first), date(year, first, second)))
+    if orders:
+        return orders.pop() if len(orders) == 1 else None
+    return _nearer_order(ambiguous, _written_dates(text)) if ambiguous else None
+
+
+def _written_dates(text: str) -> list[date]:
+    """Dates the page writes unambiguously: with a month name, or in ISO order."""
+    found = []
+    for pattern in _DATE_PATTERNS[:3]:
+        for match in pattern.finditer(text):
+            day_month = _day_month(match)
+            if day_month and 1 <= day_month[1] <= 12:
+                with contextlib.suppress(ValueError):
+                    found.append(date(_year(match["y"]), day_month[1], day_month[0]))
+    return found
+
+
+def _nearer_order(ambiguous: list[tuple[date, date]], written: list[date]) -> bool | None:
+    """Day first or month first: the reading of "02/10/2020" nearer the page's written dates.
+
+    A page's dates cluster in time, so "Sept. 29, 2020" in a caption makes it 2 October.
+    """
+    if not written:
+        return None
+
+    def gap(day: date) -> int:
+        return min(abs((day - other).days) for other in written)
+
+    day_first = sum(gap(pair[0]) for pair in ambiguous)
+    month_first = sum(gap(pair[1]) for pair in ambiguous)
+    if min(day_first, month_first) * _NEARER_RATIO >= max(day_first, month_first):
+        return None
+    return day_first < month_first
 
 
 def _day_month(match: re.Match[str], day_first: bool | None = None) -> tuple[int, int] | None:
