@@ -183,6 +183,7 @@ def test_menu_cookie_byline_related() -> None:
         ("Veröffentlicht am 12.05.2023", datetime(2023, 5, 12, tzinfo=UTC), "day"),
         ("1 de diciembre de 2017", datetime(2017, 12, 1, tzinfo=UTC), "day"),
         ("2019年3月5日", datetime(2019, 3, 5, tzinfo=UTC), "day"),
+        ("Yahoo FinanceOctober 13, 2016", datetime(2016, 10, 13, tzinfo=UTC), "day"),
     ],
 )
 def test_date_formats(date_line: str, expected: datetime, precision: str) -> None:
@@ -1261,3 +1262,12 @@ def test_a_site_tagline_over_a_title_case_headline_is_not_the_headline() -> None
     body = "\n\n".join(BODY + MORE_BODY)
     text = f"Council Blog\n{tagline}\n{title}\nMay 19, 2020\nPosted by Jane Smith\n\n{body}\n"
     assert extract_text_dump(text).title == title
+
+
+def test_the_dateline_under_the_headline_outranks_a_date_above_it() -> None:
+    # Today's date in the site's top bar sits above the headline; the story's follows it.
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Sections\nMay 11, 2022\nBREAKING\n{TITLE}\nMay 10, 2022 01:52 PM\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.published_at == datetime(2022, 5, 10, 13, 52, tzinfo=UTC)

@@ -122,6 +122,13 @@ def fill_meta(
         story.captured_at = dump.captured[1]
         story.provenance["captured_at"] = "text"
     header = [dump.lines[i] for i in _header_range(dump, title_index, span)]
+    if title_index is not None:
+        # The dateline follows the headline; one above it (a site's date of today in the
+        # top bar, or a blog's date over its title) counts only when none follows, nearest
+        # to the headline first.
+        header = [line for line in header if line.index >= title_index] + [
+            line for line in reversed(header) if line.index < title_index
+        ]
     if span:
         # The dateline may sit under a lead paragraph (or a deck and a caption), at the top
         # of the body run: before its third paragraph.

@@ -80,7 +80,8 @@ _DATE_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        # "DambrotNovember 6, 2023": a byline glued to the date.
+        rf"(?:\b|(?<=[a-z])(?=[A-Z]))(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
         r"(?P<y>\d{4})(?!\d)" + _TIME,
         re.IGNORECASE,
     ),
