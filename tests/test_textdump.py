@@ -1271,3 +1271,18 @@ def test_the_dateline_under_the_headline_outranks_a_date_above_it() -> None:
     story = extract_text_dump(text)
     assert story.title == TITLE
     assert story.published_at == datetime(2022, 5, 10, 13, 52, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors"),
+    [
+        ("Posted by T. V. Raman at 2:33 PM\nNewer Post Older Post Home", ["T. V. Raman"]),
+        ("Date 19.01.2020\nAuthor Ben Knight\nRelated Subjects Berlin", ["Ben Knight"]),
+        # Under a comments header, a "Posted by" belongs to a comment.
+        ("12 comments:\nPosted by Jane Reader at 3:10 PM", []),
+    ],
+)
+def test_a_credit_line_under_the_article_names_its_author(tail: str, authors: list[str]) -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    story = extract_text_dump(f"Harbour Blog\n{TITLE}\n\n{body}\n\n{tail}\n")
+    assert story.authors == authors

@@ -35,6 +35,9 @@ from newsdesk.extract.textdump_meta import (
 from newsdesk.model import Story
 
 # An explicit authorship credit, trusted anywhere on the page.
+# How far under the body run a credit line ("Posted by ...") may sit.
+_TAIL_CREDIT_LINES = 4
+_COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
@@ -238,6 +241,16 @@ def _authors(
             and (names := byline_names(line.text, allow_bare=False))
         ):
             return names, "text"
+    # "Posted by T. V. Raman at 2:33 PM", "Author: Jacopo Cascioli": a credit line right
+    # under the article (before any comments header) names its author.
+    if span:
+        for line in dump.lines[span[1] + 1 : span[1] + 1 + _TAIL_CREDIT_LINES]:
+            if line.barrier or _COMMENTS_COUNT.match(line.text):
+                break
+            if line.index not in dump.link_lines and (
+                names := byline_names(line.text, allow_bare=False)
+            ):
+                return names, "text"
     # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
     # article, nearest to it first: page headers put the byline block before the headline.
     top = min((i for i in (title_index, span[0] if span else None) if i is not None), default=0)
