@@ -22,7 +22,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 #: File name suffixes newsdesk reads (each also gzip-compressed).
-SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".json", ".jsonl", ".xml", ".rss", ".atom", ".warc")
+SUPPORTED_SUFFIXES = (
+    ".html",
+    ".htm",
+    ".mhtml",
+    ".mht",
+    ".txt",
+    ".json",
+    ".jsonl",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".warc",
+)
 _CHUNK = 1 << 20
 
 

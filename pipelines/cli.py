@@ -68,8 +68,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say(f"newsdesk: no such file or folder: {missing}")
     for path in report.unsupported:
         _say(
-            f"newsdesk: skipped {path}: unknown format (expected .html .htm .txt .json .jsonl "
-            ".xml .rss .atom .warc, optionally .gz)"
+            f"newsdesk: skipped {path}: unknown format (expected .html .htm .mhtml .mht .txt "
+            ".json .jsonl .xml .rss .atom .warc, optionally .gz)"
         )
     print(  # noqa: T201 - the command's output
         f"landed {len(report.added)} new file(s), {len(report.duplicates)} already taken, "

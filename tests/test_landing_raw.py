@@ -17,6 +17,8 @@ def test_supported_suffixes():
     assert not is_supported("notes.md") and not is_supported("a.pdf.gz")
     assert object_suffix("Page.Html.GZ") == ".html.gz"
     assert object_suffix("weird") == ""
+    assert is_supported("Saved Page.mhtml") and is_supported("page.MHT")
+    assert object_suffix("Saved Page.mhtml") == ".mhtml" and object_suffix("p.mht") == ".mht"
 
 
 def test_ingest_takes_same_content_once(home, tmp_path):

@@ -21,7 +21,7 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 #: Largest decompressed size of a gzip input (guards against gzip bombs).
 MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 
-KINDS = ("html", "text", "feed", "json", "warc")
+KINDS = ("html", "mhtml", "text", "feed", "json", "warc")
 
 
 def base_name(name: str) -> str:
@@ -34,7 +34,7 @@ def sniff_kind(name: str, head: bytes) -> str | None:
     """Guess the input kind from the file name and its first bytes.
 
     Args:
-        name: File name (suffix matters: `.warc`, `.html`, `.txt`, `.json`, `.jsonl`, `.xml`...).
+        name: File name (suffix matters: `.warc`, `.html`, `.mhtml`, `.txt`, `.json`, `.xml`...).
         head: The first few kilobytes, decompressed.
 
     Returns:
@@ -44,6 +44,11 @@ def sniff_kind(name: str, head: bytes) -> str | None:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lower.endswith((".warc", ".arc")) or text.startswith((b"warc/", b"filedesc://")):
         return "warc"
+    if lower.endswith((".mhtml", ".mht")) or (
+        b"mime-version:" in text[:4096] and b"multipart/related" in text[:4096]
+    ):
+        # A page saved as one file (MHTML): MIME headers, then the page's parts.
+        return "mhtml"
     looks_html = text.startswith((b"<!doctype html", b"<html")) or (
         b"<html" in text[:2048] and b"<rss" not in text[:2048] and b"<feed" not in text[:2048]
     )
@@ -153,6 +158,10 @@ def _extract_kind(
         from newsdesk.extract.html import extract_html
 
         yield extract_html(data, url=url, source_path=where, captured_at=captured_at)
+    elif kind == "mhtml":
+        from newsdesk.extract.mhtml import extract_mhtml
+
+        yield extract_mhtml(data, source_path=where, captured_at=captured_at)
     elif kind == "text":
         from newsdesk.extract.textdump import extract_text_dump
 
