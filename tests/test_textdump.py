@@ -538,6 +538,14 @@ def _article(after_body: str, body: str | None = None) -> str:
             f"Share this:\nFacebook\nTwitter\n\nMore from Harbour Times\n{SNIPPET}",
         ),
         ("teaser list", f"{TEASERS}\n{SNIPPET}\nPhoto gallery of the week\n{SNIPPET}"),
+        ("comment rules", f"HOUSE RULES\n\n{COMMENT}\n\n{COMMENT}"),
+        (
+            "long copyright footer",
+            "© 2020 Harbour Media. All rights reserved. Use of this site constitutes acceptance "
+            "of our User Agreement and Privacy Policy and Cookie Statement and your California "
+            "Privacy Rights. The material on this site may not be reproduced, distributed, "
+            "transmitted, cached or otherwise used, except with the prior written permission.",
+        ),
     ],
 )
 def test_body_ends_at_end_of_article_signals(name: str, after: str) -> None:
@@ -1286,3 +1294,9 @@ def test_a_credit_line_under_the_article_names_its_author(tail: str, authors: li
     body = "\n\n".join(BODY + MORE_BODY)
     story = extract_text_dump(f"Harbour Blog\n{TITLE}\n\n{body}\n\n{tail}\n")
     assert story.authors == authors
+
+
+def test_a_picture_credit_opening_a_paragraph_is_no_footer() -> None:
+    credit = f"© Provided by Harbour Times Inc {BODY[0]} {BODY[1]} {BODY[2]}"
+    story = extract_text_dump(f"{TITLE}\nBy Jane Smith\n\n{credit}\n\n" + "\n\n".join(MORE_BODY))
+    assert story.paragraphs[0] == credit

@@ -77,7 +77,7 @@ BARRIER_PATTERNS = re.compile(
     r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
     r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
     r"^discussion$|^reader comments$|^what do you think\??$|"
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b",
+    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcomments\s+powered\s+by\s+disqus\b",
     re.IGNORECASE,
 )
 
@@ -346,6 +346,7 @@ END_STRONG = re.compile(
     r"(?:no|\d+)\s+comments?\s*:?|sign\s+in\s+to\s+(?:comment|post\s+a\s+comment)\b.*|"
     r"join\s+the\s+(?:conversation|discussion)\b.*|"
     r"(?:about|more\s+by)\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in)?|"
+    r"house\s+rules|comment(?:ing|s)?\s+(?:policy|guidelines|rules)|"
     r"[\[【(（]?\s*(?:责任编辑|責任編輯|编辑|編輯)\s*[:：].{0,30}"
     r")\s*[:：]?\s*$",
     re.IGNORECASE,

@@ -40,6 +40,9 @@ _COUNT_LINE = re.compile(
     r"responses?|reads?)?|(?:comments?|shares?|likes?|views?)\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)$",
     re.IGNORECASE,
 )
+_FOOTER_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}\b|.{0,80}\ball rights reserved\b)", re.I
+)
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
 # A full-stopped line this long and this capitalised is a Title Case headline.
 _TITLE_STOP_MIN_WORDS = 5
@@ -361,7 +364,10 @@ def make_line(index: int, text: str, blank_before: bool) -> Line:
         stop_density=stops / len(letter_words) if letter_words else 0.0,
         cjk=cjk,
         debris=is_debris(text, words),
-        barrier=words <= 25 and bool(BARRIER_PATTERNS.search(text)),
+        # A footer's "© 2020 Publisher. All rights reserved. ..." may run long (terms of use
+        # after it); "© Provided by ..." is a picture credit, which may open a paragraph.
+        barrier=(words <= 25 and bool(BARRIER_PATTERNS.search(text)))
+        or bool(_FOOTER_COPYRIGHT.match(text)),
         caption=words <= 60 and bool(CAPTION_PATTERN.search(text)),
     )
 
