@@ -21,6 +21,9 @@ from newsdesk.settings import Paths
 
 #: Names of files still being written (browser downloads, editors, rsync) are left alone.
 _PARTIAL_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download", "~", ".swp")
+#: A page saved with its resources: "Page.html" and the folder "Page_files".
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_RESOURCES_SUFFIX = "_files"
 
 
 @dataclass
@@ -47,16 +50,47 @@ def is_partial(path: Path) -> bool:
     return path.name.startswith(".") or path.name.lower().endswith(_PARTIAL_SUFFIXES)
 
 
-def landing_files(landing: Path) -> Iterator[Path]:
-    """Every complete file under the landing folder, in a stable order."""
-    if not landing.exists():
-        return
-    for root, dirs, files in os.walk(landing):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def page_resource_dirs(dirs: list[str], files: list[str]) -> set[str]:
+    """The folders a browser saved beside a page ("Page_files" next to "Page.html").
+
+    "Save as: Webpage, Complete" writes the page and a folder of its scripts, styles, images
+    and embedded frames; the frames are HTML too, but they are parts of the page, not pages.
+
+    Args:
+        dirs: Folder names in one folder.
+        files: File names in the same folder.
+
+    Returns:
+        The names in `dirs` that hold a saved page's resources.
+    """
+    pages = {name.rsplit(".", 1)[0] for name in files if name.lower().endswith(_PAGE_SUFFIXES)}
+    return {
+        d for d in dirs if d.endswith(_RESOURCES_SUFFIX) and d[: -len(_RESOURCES_SUFFIX)] in pages
+    }
+
+
+def walk_files(folder: Path) -> Iterator[Path]:
+    """Every complete file under `folder`, in a stable order, without saved pages' resources.
+
+    Args:
+        folder: The folder to walk.
+
+    Yields:
+        Files, skipping hidden ones, partial downloads and "Page_files" folders.
+    """
+    for root, dirs, files in os.walk(folder):
+        skipped = page_resource_dirs(dirs, files)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in skipped)
         for name in sorted(files):
             path = Path(root) / name
             if not is_partial(path) and path.is_file():
                 yield path
+
+
+def landing_files(landing: Path) -> Iterator[Path]:
+    """Every complete file under the landing folder, in a stable order."""
+    if landing.exists():
+        yield from walk_files(landing)
 
 
 class LandingIndex:
@@ -100,9 +134,7 @@ def _walk_inputs(inputs: list[Path], report: IngestReport) -> Iterator[Path]:
         if not given.exists():
             report.missing.append(given)
         elif given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file()):
-                if is_partial(path):
-                    continue
+            for path in walk_files(given):
                 if is_supported(path.name):
                     yield path
                 else:

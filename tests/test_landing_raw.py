@@ -93,3 +93,20 @@ def test_future_modification_times_count_as_now(home):
     from datetime import UTC, datetime
 
     assert item.capture_day == datetime.now(UTC).date().isoformat()
+
+
+def test_a_page_saved_with_its_resources_is_one_page(home, tmp_path):
+    # "Save as: Webpage, Complete": Story.html plus Story_files/ (frames, scripts, images).
+    saved = tmp_path / "saved"
+    _write(saved / "Story.html", "<html><title>Story</title></html>")
+    _write(saved / "Story_files" / "ad-frame.html", "<html>ad</html>")
+    _write(saved / "Story_files" / "app.js", "var x;")
+    _write(saved / "Notes_files" / "page.html", "<html>kept: no Notes.html beside it</html>")
+    _write(saved / ".git" / "HEAD.txt", "hidden folder")
+    report = ingest_paths(home, [saved])
+    assert sorted(p.name for p in report.added) == ["Story.html", "page.html"]
+    assert report.unsupported == []
+    _write(home.landing / "drop" / "Other.htm", "<html>dropped</html>")
+    _write(home.landing / "drop" / "Other_files" / "frame.html", "<html>frame</html>")
+    names = sorted(p.name for p in landing_files(home.landing))
+    assert names == ["Other.htm", "Story.html", "page.html"]
