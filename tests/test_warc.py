@@ -182,3 +182,17 @@ def test_truncated_responses_are_rejected_not_half_extracted():
     (result,) = list(extract_warc(stream, source_path="fetch.warc.gz"))
     assert isinstance(result, Rejection)
     assert "truncated" in result.reason and result.path == "fetch.warc.gz#record-0"
+
+
+def test_warcio_warnings_become_notes_not_console_lines(capfd):
+    # example-trunc.warc: a record's Content-Length is short; warcio prints a warning when
+    # it reads past that record. The warning belongs to the record's story, not stderr.
+    (story,) = read("example-trunc.warc")
+    assert any(
+        note.startswith("archive: WARNING: Record not followed by newline")
+        for note in story.notes
+    )
+    out = read("example-space-in-target-uri.warc.gz")
+    assert not any(isinstance(o, Rejection) for o in out)
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import re
 import zlib
 from collections.abc import Iterator
@@ -61,16 +64,73 @@ def extract_warc(
     """
     where = source_path or "<warc>"
     index = -1
+    # A record's results wait until the next record is read: warcio finishes reading a
+    # record (and warns about its end) only then.
+    pending: list[Story | Rejection] = []
     try:
-        for index, record in enumerate(ArchiveIterator(stream, arc2warc=True)):
-            yield from _record_results(record, f"{where}#record-{index}")
+        records = iter(ArchiveIterator(stream, arc2warc=True))
+        while True:
+            warnings: list[str] = []
+            with _warcio_warnings(warnings):
+                record = next(records, None)
+            _add_notes(pending, warnings)
+            yield from pending
+            pending = []
+            if record is None:
+                return
+            index += 1
+            warnings = []
+            with _warcio_warnings(warnings):
+                pending = _record_results(record, f"{where}#record-{index}")
+            _add_notes(pending, warnings)
     except _ARCHIVE_ERRORS as err:
+        yield from pending
         yield Rejection(
             path=f"{where}#record-{index + 1}",
             raw_sha256=None,
             stage="read",
             reason=f"archive broken after {index + 1} records, rest skipped: {_one_line(err)}",
         )
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warcio_warnings(into: list[str]) -> Iterator[None]:
+    """Collect what warcio prints or logs about a damaged record, instead of the console.
+
+    warcio writes some warnings straight to stderr ("Record not followed by newline") and
+    logs others ("Replacing spaces in invalid WARC-Target-URI"); both become notes on the
+    record's stories, so the run's output stays one line per problem.
+    """
+    logger = logging.getLogger("warcio")
+    handler = _Collect(into)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(printed):
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        lines = [line.strip() for line in printed.getvalue().splitlines() if line.strip()]
+        if lines:
+            into.append(lines[0])
+
+
+def _add_notes(results: list[Story | Rejection], warnings: list[str]) -> None:
+    for result in results:
+        if isinstance(result, Story):
+            result.notes.extend(f"archive: {warning}" for warning in warnings)
 
 
 def _record_results(record: ArcWarcRecord, path: str) -> list[Story | Rejection]:
