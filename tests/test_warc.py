@@ -189,8 +189,7 @@ def test_warcio_warnings_become_notes_not_console_lines(capfd):
     # it reads past that record. The warning belongs to the record's story, not stderr.
     (story,) = read("example-trunc.warc")
     assert any(
-        note.startswith("archive: WARNING: Record not followed by newline")
-        for note in story.notes
+        note.startswith("archive: WARNING: Record not followed by newline") for note in story.notes
     )
     out = read("example-space-in-target-uri.warc.gz")
     assert not any(isinstance(o, Rejection) for o in out)

@@ -8,12 +8,14 @@ and "go to top" are the same label.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case `text` and drop everything but letters, so labels match loosely."""
     text = unicodedata.normalize("NFKC", text).lower()

@@ -7,6 +7,7 @@ to look at is the job of `newsdesk.extract.textdump`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import Counter
 from datetime import date, datetime
@@ -70,6 +71,8 @@ _NUMERIC_DATE = re.compile(
 # One reading of the page's ambiguous numeric dates must lie this many times nearer its
 # written dates than the other to decide their order.
 _NEARER_RATIO = 3
+# Lines remembered by the cached line readers (a dump has a few hundred to a few thousand).
+_LINE_CACHE = 8192
 _DATE_PATTERNS = (
     re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _TIME, re.IGNORECASE
@@ -296,6 +299,7 @@ def _time_text(match: re.Match[str]) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=_LINE_CACHE)
 def find_date(text: str, day_first: bool | None = None) -> tuple[datetime, str] | None:
     """Find the first date (with its time, if written next to it) in one line of text.
 
@@ -484,13 +488,19 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     Returns:
         The names, or an empty list when the line is not a byline.
     """
+    # Line predicates ask this of the same lines many times over: read each line once.
+    return list(_byline_names(text, allow_bare))
+
+
+@functools.lru_cache(maxsize=_LINE_CACHE)
+def _byline_names(text: str, allow_bare: bool) -> tuple[str, ...]:
     if len(text) > 200:
-        return []
+        return ()
     # Decoration before a byline ("// By ...", "— By ...", "• By ...").
     text = _LEADING_DECORATION.sub("", text)
     names = _prefixed_names(text)
     if names:
-        return names
+        return tuple(names)
     prefix = BYLINE_PREFIX.match(text)
     if prefix:
         body = text[prefix.end() :]
@@ -498,11 +508,11 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
         # "Open Journalism Project:" introduces something; a byline does not.
         body = text
     else:
-        return []
+        return ()
     body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(", ", body))
     body = _BYLINE_TAIL.sub("", body).strip()
     if not body:
-        return []
+        return ()
     names = split_names(body)
     if not prefix and (
         len(names) == 0
@@ -511,10 +521,10 @@ def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     ):
         # A bare line must be full names only; "Apple" or "Design" is not a byline, and
         # "Char Kway Teow (Stir Fry Noodles)" is a headline.
-        return []
+        return ()
     if not prefix and fold(" ".join(names)) != fold(body):
-        return []
-    return names
+        return ()
+    return tuple(names)
 
 
 def detect_language(text: str) -> str | None:
