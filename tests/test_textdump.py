@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.scoring import body_f1, normalise_title
+from newsdesk.extract.date_text import labelled_published, numeric_day_first
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_classify import teaser_list_size, title_context_penalty
 from newsdesk.extract.textdump_lines import is_debris, is_heading_like, split_lines
-from newsdesk.extract.textdump_meta import byline_names, labelled_published, numeric_day_first
+from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError, Story
 

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newsdesk.dates import check_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
+from newsdesk.extract.date_text import labelled_published
 from newsdesk.extract.html_authors import choose_authors, clean_authors, organisation_author
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
 from newsdesk.extract.html_boilerplate import drop_furniture
@@ -25,7 +26,6 @@ from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_title import SiteNames, choose_title
-from newsdesk.extract.textdump_meta import labelled_published
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of
 from newsdesk.words import count_words

@@ -6,7 +6,7 @@ boilerplate removers (jusText, boilerpipe) with text lines standing in for block
 
 1. every non-empty line gets cheap features (length, sentence punctuation, stopword density,
    debris labels; `textdump_lines`), and dates, bylines and reading times are recognised
-   (`textdump_meta`);
+   (`date_text`, `textdump_meta`);
 2. related-link blocks are read and taken out of the running (`textdump_links`);
 3. each line gets a score (prose positive, furniture negative, comment and footer headers
    strongly negative) and the body is the maximum-sum run of lines: the densest run of prose,
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.date_text import numeric_day_first
 from newsdesk.extract.textdump_classify import trim_span
 from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
@@ -33,7 +34,7 @@ from newsdesk.extract.textdump_lines import (
     split_lines,
 )
 from newsdesk.extract.textdump_links import links_from_blocks
-from newsdesk.extract.textdump_meta import detect_language, numeric_day_first
+from newsdesk.extract.textdump_meta import detect_language
 from newsdesk.extract.textdump_title import (
     TITLE_INSIDE_BODY,
     anchor_bonus,

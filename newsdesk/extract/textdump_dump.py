@@ -11,17 +11,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk.extract.date_text import captured_date, find_date, split_updated
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
-from newsdesk.extract.textdump_meta import (
-    byline_core,
-    byline_names,
-    captured_date,
-    find_date,
-    reading_time,
-    split_updated,
-)
+from newsdesk.extract.textdump_meta import byline_core, byline_names, reading_time
 
 _TIME_ONLY = re.compile(
     r"^(?:updated|posted|published)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}$",

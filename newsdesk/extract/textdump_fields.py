@@ -10,6 +10,13 @@ import re
 from datetime import datetime
 
 from newsdesk.dates import check_published
+from newsdesk.extract.date_text import (
+    find_date,
+    is_updated_label,
+    labelled_published,
+    schema_date,
+    split_updated,
+)
 from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.textdump_dump import (
     BARE_NAME_REACH,
@@ -24,13 +31,8 @@ from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_meta import (
     byline_names,
     copyright_holder,
-    find_date,
-    is_updated_label,
-    labelled_published,
     reading_time,
-    schema_date,
     split_attribution,
-    split_updated,
 )
 from newsdesk.model import Story
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+from newsdesk.extract.date_text import find_date
 from newsdesk.extract.textdump_labels import (
     ALL_STOPWORDS,
     BARRIER_PATTERNS,
@@ -26,7 +27,7 @@ from newsdesk.extract.textdump_labels import (
     SHARE_WORDS,
     fold,
 )
-from newsdesk.extract.textdump_meta import byline_names, find_date
+from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.words import CJK
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")

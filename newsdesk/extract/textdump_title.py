@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from newsdesk.extract.date_text import find_date
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, bare_names, byline_line
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
-from newsdesk.extract.textdump_meta import find_date, split_attribution
+from newsdesk.extract.textdump_meta import split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
 
 # A headline may sit this many lines into the body run on its own standing; further in, it
