@@ -1301,3 +1301,62 @@ def test_a_picture_credit_opening_a_paragraph_is_no_footer() -> None:
     credit = f"© Provided by Harbour Times Inc {BODY[0]} {BODY[1]} {BODY[2]}"
     story = extract_text_dump(f"{TITLE}\nBy Jane Smith\n\n{credit}\n\n" + "\n\n".join(MORE_BODY))
     assert story.paragraphs[0] == credit
+
+
+def test_a_label_repeated_over_each_teaser_is_not_a_teaser() -> None:
+    after = (
+        "More from Harbour Media\nRead on\nFerry fares to rise in the summer\nRead on\n"
+        "New tram stop opens in the old town\nRead on\nMayor promises more cycle lanes\n"
+    )
+    story = extract_text_dump(_dump(after=after))
+    assert [link.title for link in story.links][:3] == [
+        "Ferry fares to rise in the summer",
+        "New tram stop opens in the old town",
+        "Mayor promises more cycle lanes",
+    ]
+
+
+def test_a_box_of_teasers_under_the_headline_does_not_hide_it() -> None:
+    # Headline, a box of teasers, then the byline block and the body.
+    teasers = "".join(
+        f"Read on\n{title}\n"
+        for title in (
+            "Ferry fares to rise in the summer as fuel costs climb",
+            "New tram stop opens in the old town after two years",
+            "Mayor promises more cycle lanes along the waterfront",
+            "Harbour festival returns with fireworks and a regatta",
+            "City library extends its opening hours for students",
+            "Storm warning issued for the coast on Thursday night",
+            "Council to vote on new parking charges next month",
+            "Schools close early as heatwave grips the region",
+            "Bus drivers agree new contract after long talks",
+            "Old lighthouse to reopen as a museum this summer",
+            "Harbour pilots warn of busier shipping lanes",
+            "New ferry terminal design unveiled to the public",
+            "Cycle hire scheme extended to the eastern suburbs",
+            "Fish market moves to a new site by the docks",
+        )
+    )
+    body = "\n\n".join(BODY + MORE_BODY)
+    menu = "\n".join(f"Section {n}" for n in range(12))
+    text = (
+        f"{menu}\n{TITLE}\nMore from Harbour Media\n{teasers}Subscribe\n"
+        f"Your guide to the city, daily.\nJane Smith\n9/11/13 10:00AM\n\n{body}\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Jane Smith"]
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2013-09-11"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Golem Python API", []),
+        ("R.C. Baker", ["R.C. Baker"]),
+        ("JOE HILDEBRAND", ["Joe Hildebrand"]),
+        ("Richard Adams III", ["Richard Adams III"]),
+    ],
+)
+def test_an_acronym_among_capitalised_words_is_no_name(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names

@@ -51,6 +51,7 @@ _HOMEPAGE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,40}?)\s+(?:homepage|home 
 _BYLINE_SEARCH = 40
 # How far into the body run a dateline is still read as the story's.
 _TOP_OF_BODY = 10
+_ABOVE_BODY = 8
 # A dateline is short; a longer sentence holding a date is narrative.
 _DATELINE_MAX_WORDS = 16
 
@@ -145,6 +146,10 @@ def fill_meta(
                 break
             top.append(line)
         header += [line for line in top if line.index in dump.meta and line not in header]
+        # The dateline just over the body is the article's even when the headline was not
+        # found next to it; it comes after everything near the headline.
+        above = dump.lines[max(0, span[0] - _ABOVE_BODY) : span[0]]
+        header += [line for line in above if line.index in dump.meta and line not in header]
     tail = []
     if span:
         tail = dump.lines[span[1] + 1 : span[1] + 6]
@@ -234,6 +239,12 @@ def _authors(
     for line in below_title:
         if line.index not in dump.link_lines and (names := bare_names(dump, line)):
             return names, "heuristic"
+    if span and title_index is not None and span[0] - title_index > _ABOVE_BODY:
+        # Far under the headline (a box of teasers in between), the byline block sits just
+        # over the body: a bare name there beside a dateline.
+        for line in dump.lines[span[0] - _ABOVE_BODY : span[0]]:
+            if line.index not in dump.link_lines and byline_line(dump, line):
+                return bare_names(dump, line), "heuristic"
     # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
     # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
     for line in dump.lines:

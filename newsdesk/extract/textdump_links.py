@@ -31,6 +31,8 @@ _HEADLINE_WORDS = 5
 _BYLINE_WORDS = 4
 # In a list of bare titles, a line this long is article text, not a late snippet.
 _LONE_SNIPPET_WORDS = 40
+# A label repeated over teaser titles ("Read on", "In News") is this short.
+_LABEL_WORDS = 3
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\b[a-z]{1,4})\s*$")
 
 
@@ -161,7 +163,12 @@ def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
     items: list[tuple[str, str | None]] = []
     current: Line | None = None
     used = 0
-    for line in run:
+    for k, line in enumerate(run):
+        if _item_label(run, k):
+            # "Read on" over each title: the line under it starts the next item.
+            used += 1
+            current = None
+            continue
         if current is not None and _is_byline(line):
             # A teaser's byline ("MELANIE MCFARLAND"), not another teaser.
             used += 1
@@ -182,6 +189,16 @@ def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
             break
         used += 1
     return items, used
+
+
+def _item_label(run: list[Line], k: int) -> bool:
+    """A short label repeated over the teaser titles of a run ("Read on"), not a title."""
+    line = run[k]
+    if line.words > _LABEL_WORDS or _title_ok(line) or k + 1 >= len(run):
+        return False
+    if not _title_ok(run[k + 1]) or (k > 0 and run[k - 1].text == line.text):
+        return False
+    return sum(1 for other in run if other.text == line.text) >= 2
 
 
 def _teaser_block(

@@ -43,6 +43,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM_MAX = 5
+_ROMAN = re.compile(r"^[IVX]+$")
 # A name on a line of its own (no "By") has this many words at most.
 _BARE_NAME_WORDS = 4
 # Degrees written after a name in mixed case (upper-case ones go with the acronyms).
@@ -146,9 +147,20 @@ def _is_name(candidate: str) -> bool:
     if all(w.strip(".,'’-").lower() in CALENDAR_NAMES for w in words):
         return False
     capitals = 0
+    mixed_case = not candidate.isupper()
     for word in words:
         bare = word.strip(".,'’-")
         if not bare or not _NAME_WORD.match(bare):
+            return False
+        if (
+            mixed_case
+            and len(bare) >= 3
+            and bare.isalpha()
+            and bare.isupper()
+            and not _ROMAN.match(bare)
+        ):
+            # "Golem Python API", "Daily News PDF": an acronym among capitalised words is
+            # no part of a person's name (a name in capitals is all capitals).
             return False
         if bare.lower() in NOT_NAME_WORDS:
             return False

@@ -85,12 +85,13 @@ def _inside_limit(dump: Dump, span: tuple[int, int] | None) -> int:
 def _window_start(dump: Dump, body_start: int) -> int:
     """First line of the headline window above the body.
 
-    The window holds `HEADER_WINDOW` lines that are not furniture, so a long share panel
-    between headline and body does not push the headline out of it.
+    The window holds `HEADER_WINDOW` lines that are neither furniture nor related links, so
+    a long share panel or a "You may also like" box between headline and body does not push
+    the headline out of it.
     """
     seen = 0
     for line in reversed(dump.lines[:body_start]):
-        if not line.debris:
+        if not line.debris and line.index not in dump.link_lines:
             seen += 1
             if seen >= HEADER_WINDOW:
                 return line.index
