@@ -1192,6 +1192,11 @@ def test_publication_date_rules(
         ),
         (["Posted on", "21 April 2022"], ["Posted on 21 April 2022"]),
         (["By"], ["By"]),
+        (["David Brand", "and", "Ramsey Khalifeh"], ["David Brand and Ramsey Khalifeh"]),
+        (
+            ["The council said", "and", "it was final."],
+            ["The council said", "and", "it was final."],
+        ),
     ],
 )
 def test_a_field_label_alone_on_its_line_joins_its_value(
@@ -1360,3 +1365,31 @@ def test_a_box_of_teasers_under_the_headline_does_not_hide_it() -> None:
 )
 def test_an_acronym_among_capitalised_words_is_no_name(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=True) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("David Brand and Ramsey Khalifeh", ["David Brand", "Ramsey Khalifeh"]),
+        (
+            "Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team",
+            ["Nathan Parker", "Eric Mill", "Kiran C Nair"],
+        ),
+        ("Sun and Moon", []),
+    ],
+)
+def test_names_joined_by_and(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
+def test_appeals_and_credits_under_the_headline_are_no_standfirst() -> None:
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = (
+        f"NEWS\n{TITLE}\nCare of Harbour Associates LLC\nBy Jane Smith\nPublished Nov 8, 2023\n"
+        "Share\nWe rely on your support to make local news available to all\n"
+        f"Make your contribution now and help us thrive in 2023. Donate today\n\n{body}\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.summary is None
+    assert story.authors == ["Jane Smith"]

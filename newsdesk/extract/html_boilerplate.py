@@ -23,10 +23,15 @@ _FURNITURE = re.compile(
             r"\bfull story\b",
             r"\bdownload (?:the|our)\b[^.]{0,40}\bapps?\b",
             # following and contacting the outlet
-            r"\bfollow (?:us|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) on\b",
+            r"\bfollow (?:us|me|him|her|them|(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*){0,3}) on\b",
             r"\bletters? to the editor\b",
             r"\bwe want to hear\b",
             r"\bdonate\b",
+            # appeals for support
+            r"\bwe rely on (?:your|the) (?:support|generosity)\b",
+            r"\bmake (?:a|your) (?:contribution|donation)\b",
+            r"\bsupport (?:our|local|independent) (?:journalism|news|reporting)\b",
+            r"\bfunded by\b[^.]{0,40}\b(?:donations|donors|members|readers)\b",
             # legal lines and disclosures
             r"^\s*©",
             r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b",

@@ -102,6 +102,7 @@ NOTICE_PATTERN = re.compile(
 CREDIT_PATTERN = re.compile(
     r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|foto|bild)s?"
     r"(?:\s+by)?\s*[:|]|^photo(?:graph)?\s+by\b|^(?:media|image|video)\s+caption\b|"
+    r"^(?:courtesy|care)\s+of\s+\S|"
     r"^(?:getty images|afp|reuters|associated press|shutterstock|istock)\s*\)?$",
     re.IGNORECASE,
 )

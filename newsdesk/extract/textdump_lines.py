@@ -80,6 +80,7 @@ _DATE_LABELS = frozenset(
     )
 )
 _LABEL_VALUE_MAX_WORDS = 8
+_CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e"})
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
@@ -280,12 +281,16 @@ def _labelled_value(label: str, value: str) -> bool:
     return key in _DATE_LABELS and find_date(value) is not None
 
 
+def _short_name_part(text: str) -> bool:
+    return len(text.split()) <= _LABEL_VALUE_MAX_WORDS // 2 and not _TERMINAL.search(text)
+
+
 def join_field_labels(raw_lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Join a byline or date label alone on its line to the value on the next line.
 
     Pages that set the label and the value in separate blocks dump them as two lines ("By"
     over "Todd Bates", "Date" over "February 5, 2020"); joined, they read as the byline
-    and dateline they are.
+    and dateline they are. Two short lines around a lone "and" are joined the same way.
 
     Args:
         raw_lines: `(text, blank_before)` pairs of the non-empty lines.
@@ -297,6 +302,18 @@ def join_field_labels(raw_lines: list[tuple[str, bool]]) -> list[tuple[str, bool
     i = 0
     while i < len(raw_lines):
         text, blank = raw_lines[i]
+        if (
+            fold(text) in _CONJUNCTIONS
+            and joined
+            and i + 1 < len(raw_lines)
+            and _short_name_part(joined[-1][0])
+            and _short_name_part(raw_lines[i + 1][0])
+        ):
+            # "David Brand" / "and" / "Ramsey Khalifeh": one line of names, set in three.
+            previous, previous_blank = joined.pop()
+            joined.append((f"{previous} {text} {raw_lines[i + 1][0]}", previous_blank))
+            i += 2
+            continue
         if (
             i + 1 < len(raw_lines)
             and len(text) <= 20

@@ -78,10 +78,14 @@ _BYLINE_TAIL = re.compile(
     r"(?:writer|editor|reporter|correspondent|columnist)s?\b.*|"
     rf"(?-i:(?<=[a-z])(?:{MONTH_CAPS}))\b.*|"
     r"\s*[-–—|]\s*(?:staff|reporter|correspondent|editor|writer|contributor|for)\b.*|"
+    # "Kiran C Nair - Chrome Safe Browsing team": the desk the byline writes for.
+    r"\s+[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:team|desk|bureau|department|newsroom)\b.*|"
     # "By Glen Owen For The Mail On Sunday": the outlet the byline writes for.
     r"\s+for\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,6}|" + _ROLE + r")$",
     re.IGNORECASE,
 )
+# "A and B": the conjunctions a line of names may hold besides the names.
+_CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|&)\s", re.IGNORECASE)
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
@@ -257,7 +261,7 @@ def _byline_names(text: str, allow_bare: bool) -> tuple[str, ...]:
         # A bare line must be full names only; "Apple" or "Design" is not a byline, and
         # "Char Kway Teow (Stir Fry Noodles)" is a headline.
         return ()
-    if not prefix and fold(" ".join(names)) != fold(body):
+    if not prefix and fold(" ".join(names)) != fold(_CONJUNCTION.sub(" ", body)):
         return ()
     return tuple(names)
 

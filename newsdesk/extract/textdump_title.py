@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 
 from newsdesk.extract.date_text import find_date
+from newsdesk.extract.html_boilerplate import is_furniture
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, bare_names, byline_line
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
@@ -463,7 +464,12 @@ def pick_standfirst(
         return None
     lines = dump.lines
     for line in lines[title_index + 1 : title_index + 8]:
-        if line.debris or line.index in dump.meta or line.index in dump.link_lines:
+        if (
+            line.debris
+            or line.index in dump.meta
+            or line.index in dump.link_lines
+            or is_furniture(line.text)
+        ):
             continue
         if line.words < 8 or line.barrier:
             return None
