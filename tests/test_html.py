@@ -835,6 +835,8 @@ FRENCH = "<p>Le café était très animé à l’été, où l’on parlait déj�
         (b"\xef\xbb\xbf" + page(body=FRENCH).encode("utf-8"), "windows-1252"),
         (page(body=FRENCH).encode("utf-16"), None),
         (page(body=FRENCH).encode("utf-8").decode("latin-1").encode("utf-8"), None),
+        # An excerpt cut mid-character leaves one broken sequence in a UTF-8 page.
+        (page(body=FRENCH + "<a>papieros~...</a>").encode("utf-8").replace(b"~", b"\xc3"), None),
     ],
     ids=[
         "utf8",
@@ -845,6 +847,7 @@ FRENCH = "<p>Le café était très animé à l’été, où l’on parlait déj�
         "bom",
         "utf16-bom",
         "mojibake",
+        "utf8-one-broken-sequence",
     ],
 )
 def test_decoding(data, declared):
@@ -1137,3 +1140,14 @@ def test_previous_next_navigation_labels(nav, expected):
         if link.kind in ("previous_story", "next_story")
     ]
     assert found == expected
+
+
+def test_a_few_broken_sequences_leave_a_utf8_page_utf8():
+    from newsdesk.extract.charset import _decode_lenient
+
+    polish = "Kolejne organizacje sprzeciwiają się atakom na Fundację. Łukasz Brzeziński. " * 8
+    data = (polish + "papieros~... " + polish).encode("utf-8").replace(b"~", b"\xc3")
+    text = _decode_lenient(data, "utf-8")
+    assert text is not None and text.startswith("Kolejne organizacje sprzeciwiają")
+    # cp1252 text read as UTF-8 breaks at every accented letter: not UTF-8.
+    assert _decode_lenient(("Le café était très animé. " * 20).encode("cp1252"), "utf-8") is None

@@ -45,6 +45,11 @@ _WESTERN_PUNCTUATION = frozenset("’‘“”„–—…«»€•·°§©®�
 # Mojibake repair costs time on big texts and can misfire: only when ftfy sees signs of it.
 _MOJIBAKE_SAMPLE = 100_000
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+# A UTF-8 page may hold this many broken sequences, each outnumbered this many times by
+# valid non-ASCII characters.
+_MAX_BROKEN_UTF8 = 20
+_VALID_PER_BROKEN = 20
 # ftfy's badness patterns look at most this many characters around a non-ASCII one.
 _MOJIBAKE_CONTEXT = 3
 
@@ -210,11 +215,20 @@ def _decode_lenient(data: bytes, codec: str | None) -> str | None:
     if not codec:
         return None
     if codec == "utf-8":
-        # Invalid UTF-8 mid-page means the label is wrong; only a cut-off tail is forgivable.
         try:
             return data.decode(codec)
         except UnicodeDecodeError as err:
-            return data.decode(codec, errors="replace") if err.start >= len(data) - 4 else None
+            text = data.decode(codec, errors="replace")
+            if err.start >= len(data) - 4:
+                return text  # a cut-off tail
+            # A few broken sequences among many valid ones (an excerpt cut mid-character,
+            # one stray byte) leave a UTF-8 page UTF-8; text in a legacy code page breaks
+            # at nearly every non-ASCII character instead.
+            bad = text.count("\ufffd")
+            good = len(_NON_ASCII_CHAR.findall(text)) - bad
+            if bad <= _MAX_BROKEN_UTF8 and good >= _VALID_PER_BROKEN * bad:
+                return text
+            return None
     try:
         text = data.decode(codec, errors="replace")
     except LookupError:

@@ -27,7 +27,7 @@ from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_title import SiteNames, choose_title
 from newsdesk.model import ExtractionError, Story
-from newsdesk.urls import host_of
+from newsdesk.urls import host_of, normalize_url
 from newsdesk.words import count_words
 
 #: Characters of HTML processed per page; the rest of a bigger page is dropped (with a note).
@@ -367,7 +367,9 @@ def _page_type(story: Story, meta: PageMeta, url: str | None) -> str:
     # "/2019/10/21/slug": a dated path is a story's address.
     declared_article = declared_article or url_date(url) is not None
     path = urlsplit(url).path if url else None
-    if path in ("", "/") and not declared_article:
+    # "/?p=5031" (WordPress) or "/?newsid=6486285": the query names one item, not the home.
+    names_item = bool(urlsplit(normalize_url(url) or "").query) if url else False
+    if path in ("", "/") and not declared_article and not names_item:
         return "home"
     teaser_links = sum(1 for link in story.links if link.kind != "inline")
     if not declared_article and (
