@@ -808,6 +808,9 @@ def test_classify_heading(heading, expected):
             "listing",
         ),
         (page(), URL, "article"),
+        # A WordPress post addressed by its id at the site's root is no home page.
+        (page(), "https://news.example.com/?p=5031", "article"),
+        (page(), "https://news.example.com/?utm_source=feed", "home"),
     ],
 )
 def test_page_type(html, url, page_type):
