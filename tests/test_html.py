@@ -1154,3 +1154,11 @@ def test_a_few_broken_sequences_leave_a_utf8_page_utf8():
     assert text is not None and text.startswith("Kolejne organizacje sprzeciwiają")
     # cp1252 text read as UTF-8 breaks at every accented letter: not UTF-8.
     assert _decode_lenient(("Le café était très animé. " * 20).encode("cp1252"), "utf-8") is None
+
+
+def test_control_characters_do_not_empty_the_body():
+    # A stray BEL (\x07) in one footnote made trafilatura's XML body drop the whole article.
+    body = FRENCH + "<p>Source\x07: WWF\x07 (2020), Living Planet Report\x0c2020.</p>"
+    story = extract_html(page(body=body), url=URL)
+    assert story.paragraphs[0].startswith("Le café était très animé")
+    assert story.paragraphs[-1] == "Source: WWF (2020), Living Planet Report 2020."

@@ -61,6 +61,7 @@ _URL_DATE_SLACK = timedelta(days=7)
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
@@ -129,6 +130,9 @@ def _as_text(html: str | bytes, notes: list[str]) -> str:
         raise ExtractionError("not HTML: the input is an RSS/Atom/RDF feed")
     if not _HTML_MARKER.search(text[:65536]):
         raise ExtractionError("not HTML: no HTML markup found")
+    # Control characters are not allowed in XML; trafilatura's XML body loses every block
+    # that holds one (a stray BEL in a footnote emptied a whole article).
+    text = _CONTROL_CHARS.sub("", text.replace("\x0b", " ").replace("\x0c", " "))
     if len(text) > MAX_HTML_CHARS:
         notes.append(f"page truncated to the first {MAX_HTML_CHARS} of {len(text)} characters")
         text = text[:MAX_HTML_CHARS]
