@@ -1162,3 +1162,9 @@ def test_control_characters_do_not_empty_the_body():
     story = extract_html(page(body=body), url=URL)
     assert story.paragraphs[0].startswith("Le café était très animé")
     assert story.paragraphs[-1] == "Source: WWF (2020), Living Planet Report 2020."
+
+
+def test_text_comes_out_in_one_unicode_form():
+    decomposed = "Le cafe\u0301 e\u0301tait tre\u0300s anime\u0301 a\u0300 l’e\u0301te\u0301."
+    story = extract_html(page(body=f"<p>{decomposed} {FRENCH[3:-4]}</p>" * 3), url=URL)
+    assert story.paragraphs[0].startswith("Le café était très animé à l’été.")

@@ -8,6 +8,7 @@ are typed by the block they sit in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -133,6 +134,9 @@ def _as_text(html: str | bytes, notes: list[str]) -> str:
     # Control characters are not allowed in XML; trafilatura's XML body loses every block
     # that holds one (a stray BEL in a footnote emptied a whole article).
     text = _CONTROL_CHARS.sub("", text.replace("\x0b", " ").replace("\x0c", " "))
+    # One Unicode form (NFC) for all text, as the warehouse stores it: pages mix composed
+    # and decomposed forms (Bengali nukta letters, Vietnamese accents).
+    text = unicodedata.normalize("NFC", text)
     if len(text) > MAX_HTML_CHARS:
         notes.append(f"page truncated to the first {MAX_HTML_CHARS} of {len(text)} characters")
         text = text[:MAX_HTML_CHARS]
