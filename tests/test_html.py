@@ -995,6 +995,14 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Never miss the latest news by signing up to our newsletter today!", 4, True),
         ("News date : 04/21/2022 Category : Press Releases", -1, True),
         ("page.html - Created 03-10-2004 - Last Modified: 03-10-2004", -1, True),
+        ("Zurück nach oben", -1, True),
+        ("Back to top", 4, True),
+        ("Gefällt mir", -1, True),
+        ("Like this:", -1, True),
+        ("Ähnliche Beiträge", -1, True),
+        ("Mirá también", -1, True),
+        # "like this:" ending a sentence before a code listing is text.
+        ("like this:", 4, False),
         # Article text that merely mentions such words stays.
         ("The council voted to subscribe to the regional water scheme next year.", 4, False),
         ("LVMH's donation will cover a portion of the purchase price of the painting.", -1, False),
@@ -1011,6 +1019,24 @@ def test_drop_furniture(extra, position, dropped):
     kept = drop_furniture(paragraphs)
     assert (extra not in kept) == dropped
     assert all(p in kept for p in STORY)
+
+
+@pytest.mark.parametrize(
+    ("tail", "dropped"),
+    [
+        (["Mehr zum Thema", "Hafen: Neue Brücke kommt", "Tram: Neue Linie ab Mai"], True),
+        (["Weiterführende Links:", "Die Seite des Hafenamts"], True),
+        (["Related", "Harbour bridge approved", "Tram line opens in May"], True),
+        # A long paragraph after the header: the article goes on, nothing is cut.
+        (["Mehr zum Thema", " ".join(STORY)], False),
+    ],
+)
+def test_a_related_header_near_the_end_takes_its_titles_along(tail, dropped):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    kept = drop_furniture(STORY + tail)
+    assert kept[: len(STORY)] == STORY
+    assert (kept == STORY) == dropped
 
 
 def test_drop_furniture_keeps_a_page_that_is_only_a_notice():

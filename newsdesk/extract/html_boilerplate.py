@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.textdump_labels import END_STRONG, END_WEAK, NAV_LABEL
+
 # Reader-directed furniture, grouped by what it asks or declares.
 _FURNITURE = re.compile(
     r"|".join(
@@ -73,6 +75,11 @@ _MAX_FURNITURE_WORDS = 45
 # furniture (a one-line prompt) is dropped.
 _EDGE = 3
 _SHORT_WORDS = 25
+# A related-links header ("Mehr zum Thema") within this many paragraphs of the end, this
+# short, over teaser titles this short, is the page's, not the article's.
+_TAIL = 6
+_HEADER_WORDS = 8
+_TEASER_WORDS = 20
 _TITLE_WORDS = 5
 
 
@@ -114,9 +121,11 @@ def drop_furniture(
     """
     n = len(paragraphs)
     slides = _gallery_slides(paragraphs)
-    dropped = set(slides)
+    dropped = set(slides) | _related_tail(paragraphs)
     for i, p in enumerate(paragraphs):
         if (drop_symbols and not _WORD.search(p)) or _LABEL.match(p.strip()):
+            dropped.add(i)
+        elif len(p.split()) <= _HEADER_WORDS and NAV_LABEL.match(p.strip()):
             dropped.add(i)
         elif is_furniture(p) and (i < _EDGE or i >= n - _EDGE or _is_prompt(p)):
             dropped.add(i)
@@ -130,6 +139,19 @@ def drop_furniture(
         if i not in dropped and not (drop_repeats and kept and p == kept[-1]):
             kept.append(p)
     return kept or paragraphs
+
+
+def _related_tail(paragraphs: list[str]) -> set[int]:
+    """A "Related" / "Mehr zum Thema" header near the end and the short titles under it."""
+    n = len(paragraphs)
+    for i in range(max(1, n - _TAIL), n):
+        header = paragraphs[i].strip()
+        if len(header.split()) <= _HEADER_WORDS and (
+            END_WEAK.match(header) or END_STRONG.match(header)
+        ):
+            if all(len(p.split()) <= _TEASER_WORDS for p in paragraphs[i + 1 :]):
+                return set(range(i, n))
+    return set()
 
 
 def _is_prompt(paragraph: str) -> bool:

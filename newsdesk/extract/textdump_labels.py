@@ -372,6 +372,11 @@ END_WEAK = re.compile(
     r"in\s+other\s+news|also\s+on\b.{0,30}|other\s+stories)|"
     r"(?:t[óo]picos|art[íi]culos|noticias|notas)\s+relacionad[oa]s|"
     r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|"
+    r"(?:ähnliche|verwandte|weitere)\s+(?:beiträge|artikel|themen|nachrichten|meldungen|links?)|"
+    r"das\s+könnte\s+sie\s+(?:auch)?(?:\s+interessieren)?|weiterführende\s+links?|"
+    r"weiterführender\s+link|zum\s+weiterlesen|(?:mehr|videos?)\s+(?:zu|zum|aus)\b.{0,40}|"
+    r"mir[áa]\s+tambi[ée]n|lee\s+tambi[ée]n|te\s+puede\s+interesar|leggi\s+anche|"
+    r"potrebbe\s+interessarti|vous\s+aimerez\s+aussi|(?:à|a)\s+voir\s+aussi|"
     r"auch\s+(?:auf|bei)\b.{0,30}|související(?:\s+\w+)?|相关(?:阅读|新闻|文章)|"
     r"【?関連(?:記事|ニュース)】?|"
     r"share\s+this(?:\s+(?:story|article|post|page)\b.{0,20})?|"
@@ -380,6 +385,15 @@ END_WEAK = re.compile(
     r"(?:\s*[:：].{0,80})?|"
     r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball\s+rights\s+reserved\b.{0,40}"
     r")\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+#: Navigation and reaction buttons left in a body: "Back to top", "Zurück zur Übersicht",
+#: "Gefällt mir".
+NAV_LABEL = re.compile(
+    r"^(?:(?:back|zurück|retour|volver|torna(?:re)?)\s+(?:to|zu[mr]?|nach|à|a|al|en|alla?)\b.{0,30}|"
+    # WordPress's "Like this:" button row is capitalised; "like this:" ends a sentence.
+    r"(?:\w+\s+)?gefällt\s+(?:mir|das)|(?-i:Like this:)|j'aime|me\s+gusta|mi\s+piace)$",
     re.IGNORECASE,
 )
 
