@@ -364,6 +364,21 @@ def story_page(head: str = "", header: str = "", body: str = BODY) -> str:
             "",
             HEADLINE,
         ),
+        # "›" and "⋆" separate a site segment too.
+        (
+            f'<meta property="og:title" content="{HEADLINE} › Nordish by Nature">'
+            f"<title>{HEADLINE} › Nordish by Nature</title>",
+            f"<h1>{HEADLINE}</h1>",
+            HEADLINE,
+        ),
+        (f"<title>{HEADLINE} ⋆ Coastal Handball</title>", f"<h1>{HEADLINE}</h1>", HEADLINE),
+        # A web address closing the heading names a site, unless it is what the heading is about.
+        (
+            f'<meta property="og:title" content="{HEADLINE}">',
+            f"<h1>{HEADLINE} | FASSETTE.NET</h1>",
+            HEADLINE,
+        ),
+        ("", "<h1>BGH: marions-kochbuch.de</h1>", "BGH: marions-kochbuch.de"),
     ],
 )
 def test_title_choice(head, header, expected):

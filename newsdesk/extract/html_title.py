@@ -19,13 +19,15 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 #: Separators between a headline and the site / section segments of a title.
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«/\\~]|::|_|>)\s+|\s+(?:::|»|\|)\s*$")
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«›‹⋆★/\\~]|::|_|>)\s+|\s+(?:::|»|\|)\s*$")
 # Segments that name no story: blog software and navigation labels in tab titles.
 #: Also "Blog Name: Headline"; only used where the segment is known to name the site.
 SITE_SEPARATORS = re.compile(TITLE_SEPARATORS.pattern + r"|(?<=\w):\s+")
 _GENERIC_SEGMENTS = frozenset(
     {"home", "homepage", "blog", "blogarchive", "archive", "archives", "news", "article"}
 )
+_MIN_HEADING_WORDS = 3
+_DOMAIN_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,6}$")
 _GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
 _ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
 # "National Rail Enquiries -": a separator left with nothing after it (or before it).
@@ -279,6 +281,10 @@ def choose_title(
     declared.sort(key=lambda c: KIND_ORDER.index(c.kind))
     headings = [c for c in candidates if c.kind == "h1"]
     heading = _main_heading(headings, declared, sites)
+    if heading is not None:
+        stripped = _without_trailing_address(heading.text)
+        if stripped != heading.text:
+            heading = TitleCandidate("h1", stripped, heading.in_article, heading.parts)
     voters = declared + ([heading] if heading else [])
     best, best_score = None, 0.0
     for form in voters:
@@ -292,6 +298,21 @@ def choose_title(
     if heading is not None and title_key(best.text) == title_key(heading.text):
         best = _declared_full_form(heading, declared)
     return best.text, best.provenance
+
+
+def _without_trailing_address(text: str) -> str:
+    """The heading without a web address closing it ("Headline | FASSETTE.NET").
+
+    Only the address of a heading long enough to stand alone comes off ("BGH:
+    marions-kochbuch.de" is about the site it names).
+    """
+    matches = list(TITLE_SEPARATORS.finditer(text))
+    if not matches:
+        return text
+    head, tail = text[: matches[-1].start()], text[matches[-1].end() :]
+    if _DOMAIN_NAME.match(tail.strip()) and len(head.split()) >= _MIN_HEADING_WORDS:
+        return head.strip()
+    return text
 
 
 HEADING_WEIGHT = 10.0
