@@ -233,6 +233,14 @@ def test_broken_jsonld_is_ignored():
         (["By Jane Doe Updated May 1, 2024"], [], ["Jane Doe"]),
         (["Jane Doe jane@example.com"], [], ["Jane Doe"]),
         (["Matt Friedman | NJ Advance Media for NJ.com"], ["NJ.com"], ["Matt Friedman"]),
+        # German bylines: "Vom"/"Interview" prefixes, form and date labels, photo credits.
+        (["Vom Krimiblogger"], [], ["Krimiblogger"]),
+        (["Interview Julia Lauter"], [], ["Julia Lauter"]),
+        (["Publiziert am", "uriebe"], [], ["uriebe"]),
+        (["Name"], [], []),
+        (["Petra Ruland, Autor"], [], ["Petra Ruland"]),
+        (["Richard David Precht im Gespräch"], [], ["Richard David Precht"]),
+        (["Jens Bergmann Foto: Michael Hudler"], [], ["Jens Bergmann"]),
     ],
 )
 def test_clean_authors(raw, outlets, expected):

@@ -8,7 +8,8 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:view|see|read|more)\s+)?(?:all\s+)?(?:(?:posts|articles|stories)\s+)?"
     r"(?:(?:written|posted|reported|reporting|story|text|words|publié|écrit|publicado|escrito|"
     r"pubblicato|scritto|geschrieben|veröffentlicht)\s+)?"
-    r"(?:by|from|von|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?)\s*[:\-]?\s+",
+    r"(?:by|from|von|vom|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?|"
+    r"interview(?:\s+von)?:?)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -16,7 +17,10 @@ _SPLIT = re.compile(
     re.I,
 )
 # "Jane Doe - Chrome Security team", "Jane Doe says": what follows the name is no name.
-_ROLE_TAIL = re.compile(r"\s+(?:[-–—]\s+\S.*|says:?)$", re.I)
+_ROLE_TAIL = re.compile(
+    r"\s+(?:[-–—]\s+\S.*|says:?|im\s+(?:gespräch|interview)|(?:fotos?|photos?|bilder?)\s*:.*)$",
+    re.I,
+)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # "Jong, Michiel de", "Kooman, F.": a surname, then the given name or initials (library style).
@@ -59,7 +63,8 @@ _ROLE_WORDS = frozenset(
     illustration illustrations graphics video special guest author admin administrator
     updated published min read minutes comments comment share follow email twitter facebook
     more articles posts view profile bio contact about the follow last by read full no
-    unknown anonymous guest posted written shares""".split()
+    unknown anonymous guest posted written shares name autor autorin stand publiziert
+    veröffentlicht am""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())
