@@ -23,11 +23,31 @@ def to_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def parse_datetime(text: str | None) -> tuple[datetime, str] | None:
+_YEAR_LAST = re.compile(r"(?<![\d./-])\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}(?![\d./-])")
+
+
+def _reads_day_first(text: str, day_first: bool) -> bool:
+    """Whether an ambiguous numeric date in `text` is read day first.
+
+    Dotted dates ("01.11.2023") are day first wherever they are written; dashed ones follow
+    the page's locale; slashed ones stay month first, the form CMSs write into metadata
+    even on European sites. dateutil's `dayfirst` would also swap "2023-11-06", so only
+    year-last dates take it.
+    """
+    match = _YEAR_LAST.search(text)
+    if match is None:
+        return False
+    return match["sep"] == "." or (match["sep"] == "-" and day_first)
+
+
+def parse_datetime(text: str | None, *, day_first: bool = False) -> tuple[datetime, str] | None:
     """Parse a date or timestamp written by a page, a feed or an export.
 
     Args:
         text: ISO 8601, RFC 822, or a human date ("9 October 2022", "Oct 9, 2022 10:31 AM").
+        day_first: The page writes in a day-first locale (everywhere but the United
+            States): an ambiguous dashed date ("01-11-2023") is read day first. Dotted dates
+            are day first anyway, slashed ones month first.
 
     Returns:
         `(utc_datetime, precision)` where precision is `day`, `minute` or `second`, or None
@@ -50,7 +70,12 @@ def parse_datetime(text: str | None) -> tuple[datetime, str] | None:
             # An unknown zone name ("ZZ") is read as UTC below; the warning would only be noise
             # in a nightly run's log.
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+            parsed = dateutil_parser.parse(
+                text,
+                fuzzy=True,
+                default=datetime(1900, 1, 1),
+                dayfirst=_reads_day_first(text, day_first),
+            )
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1900:

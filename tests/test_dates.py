@@ -21,6 +21,25 @@ def test_parse_datetime(text, expected, precision):
     assert parse_datetime(text) == (expected, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        # Dotted dates are day first wherever they are written.
+        ("01.11.2023", False, datetime(2023, 11, 1, tzinfo=UTC)),
+        # Dashed ones follow the page's locale.
+        ("01-11-2023 10:29", True, datetime(2023, 11, 1, 10, 29, tzinfo=UTC)),
+        ("01-11-2023 10:29", False, datetime(2023, 1, 11, 10, 29, tzinfo=UTC)),
+        # Slashed ones stay month first (CMS metadata writes them so on any site).
+        ("11/01/2023 12:43", True, datetime(2023, 11, 1, 12, 43, tzinfo=UTC)),
+        # Year-first dates are never swapped.
+        ("2023-11-06T10:00:00Z", True, datetime(2023, 11, 6, 10, tzinfo=UTC)),
+        ("2023-11-06 10:00", True, datetime(2023, 11, 6, 10, tzinfo=UTC)),
+    ],
+)
+def test_numeric_date_order(text, day_first, expected):
+    assert parse_datetime(text, day_first=day_first)[0] == expected
+
+
 @pytest.mark.parametrize("text", [None, "", "no date here", "2022-13-45", "x" * 200])
 def test_parse_datetime_rejects(text):
     assert parse_datetime(text) is None

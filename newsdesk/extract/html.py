@@ -303,11 +303,18 @@ def _fill_modified(story: Story, meta: PageMeta) -> None:
 
 def _declared_published(meta: PageMeta) -> tuple[tuple[datetime, str] | None, str | None]:
     # The most trusted declared date that parses (a garbled JSON-LD date gives way to OG).
+    day_first = _writes_day_first(meta.values.get("language"))
     for raw, provenance in meta.published:
-        parsed = parse_datetime(raw)
+        parsed = parse_datetime(raw, day_first=day_first)
         if parsed:
             return parsed, provenance
     return None, None
+
+
+def _writes_day_first(language: object) -> bool:
+    """Whether a page in `language` writes "01-11-2023" day first: all but US English do."""
+    tag = str(language or "").strip().lower().replace("_", "-")
+    return bool(tag) and tag != "en" and not tag.startswith("en-us")
 
 
 def url_date(url: str | None) -> tuple[datetime, str] | None:
