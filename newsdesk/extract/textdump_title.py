@@ -1,8 +1,10 @@
 """The headline and standfirst of a text dump, picked around the start of the body run.
 
 Headline candidates are heading-like lines in a window above the body (or just inside it);
-each is scored on its byline or date underneath, the prose and deck under it, its repeats
-elsewhere on the page and its word overlap with the first body paragraphs.
+each is scored on its byline or date underneath (or a dateline right over it), the prose and
+deck under it, its repeats elsewhere on the page and its word overlap with the first body
+paragraphs. A candidate between the article's header (headline, byline, date) and its body
+is a subtitle or a picture title, and loses.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _TITLE_CASE = 0.6
 _SENTENCE_CASE = 0.4
 # A dateline right over a line: a weaker headline signal than a byline under it.
 _DATE_ABOVE_BONUS = 2.5
+_DATE_ABOVE_REACH = 3
 # A heading-like line between the article's header (headline, byline, date) and its body.
 _BELOW_HEADER_PENALTY = 8.0
 # A candidate must score this much, byline included, to count as the article's header.
@@ -227,7 +230,7 @@ def anchor_bonus(dump: Dump, line: Line) -> float:
 
 def _dated_above(dump: Dump, line: Line) -> bool:
     """Whether a dateline sits right above the line (blogs put the date over the title)."""
-    for other in reversed(dump.lines[max(0, line.index - 3) : line.index]):
+    for other in reversed(dump.lines[max(0, line.index - _DATE_ABOVE_REACH) : line.index]):
         if other.debris:
             continue
         return (
