@@ -1217,3 +1217,22 @@ def test_text_comes_out_in_one_unicode_form():
     decomposed = "Le cafe\u0301 e\u0301tait tre\u0300s anime\u0301 a\u0300 l’e\u0301te\u0301."
     story = extract_html(page(body=f"<p>{decomposed} {FRENCH[3:-4]}</p>" * 3), url=URL)
     assert story.paragraphs[0].startswith("Le café était très animé à l’été.")
+
+
+@pytest.mark.parametrize(
+    ("link", "authors"),
+    [
+        ('<a href="/autoren/georg-quaas/">Georg Quaas</a>, 21. Jan. 2015', ["Georg Quaas"]),
+        (
+            '<a href="https://example.com/author/martin">Alles von Martin Junker</a>',
+            ["Martin Junker"],
+        ),
+        # A menu link to the authors' index, or a button, names no one.
+        ('<a href="/autoren/">Unsere Autoren</a>', []),
+        ('<a href="/author/jane-doe/">See All</a>', []),
+    ],
+)
+def test_a_link_to_an_author_page_names_the_author(link, authors):
+    body = f"<div class='meta'>{link}</div>{FRENCH}"
+    story = extract_html(page(body=body), url=URL)
+    assert story.authors == authors

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:view|see|read|more)\s+)?(?:all\s+)?(?:(?:posts|articles|stories)\s+)?"
+    r"^\s*(?:(?:view|see|read|more|mehr)\s+)?(?:all|alles|alle)?\s*"
+    r"(?:(?:posts|articles|stories|artikel|beiträge)\s+)?"
     r"(?:(?:written|posted|reported|reporting|story|text|words|publié|écrit|publicado|escrito|"
     r"pubblicato|scritto|geschrieben|veröffentlicht)\s+)?"
     r"(?:by|from|von|vom|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?|"
@@ -64,7 +65,7 @@ _ROLE_WORDS = frozenset(
     updated published min read minutes comments comment share follow email twitter facebook
     more articles posts view profile bio contact about the follow last by read full no
     unknown anonymous guest posted written shares name autor autorin stand publiziert
-    veröffentlicht am""".split()
+    veröffentlicht am see all""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())

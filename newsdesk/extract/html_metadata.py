@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -473,7 +474,31 @@ class MetadataReader:
         marked = clean_authors(self._byline_texts(), outlets)
         names = clean_authors(_trafilatura_author(self.tree), outlets)
         # "Ben Silverman Games Editor" from the whole box, "Ben Silverman" from its name part.
-        return [_shortest_form(n, marked) for n in names] or marked or self._copyright_holder()
+        return (
+            [_shortest_form(n, marked) for n in names]
+            or marked
+            or clean_authors(self._author_link_texts(), outlets)
+            or self._copyright_holder()
+        )
+
+    def _author_link_texts(self) -> list[str]:
+        # "<a href="/autoren/georg-quaas/">Georg Quaas</a>": a link to an author's page
+        # ("/author/", "/autoren/", "/auteur/"...) names an author of the page.
+        texts: list[str] = []
+        for link in _AUTHOR_LINKS(self.tree):
+            text = " ".join(link.text_content().split())
+            slug = _author_slug(link.get("href", ""))
+            if (
+                slug
+                and text
+                and len(text) <= _AUTHOR_LINK_CHARS
+                and is_person_like(_PREFIX_WORDS.sub("", text))
+                and text not in texts
+            ):
+                texts.append(text)
+                if len(texts) >= _AUTHOR_LINKS_KEPT:
+                    break
+        return texts
 
     def _copyright_holder(self) -> list[str]:
         # "Copyright (c) 2012- Gregory Szorc" on gregoryszorc.com: a personal site, named
@@ -516,6 +541,45 @@ _VISIBLE_TEXT = etree.XPath(
     "//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]"
 )
 _URL_VALUE = re.compile(r"^(?:https?:)?//|^/\S+$")
+_AUTHOR_PATHS = (
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "autorin",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "redakteur",
+    "journalist",
+    "journalisten",
+    "writers",
+)
+_AUTHOR_LINKS = etree.XPath(
+    "//body//a[@href]["
+    + " or ".join(f"contains(@href, '/{p}/')" for p in _AUTHOR_PATHS)
+    + "][not(ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
+)
+_AUTHOR_LINK_CHARS = 60
+# "Alles von Martin Junker", "View all posts by Jane Doe": words before the name in a link.
+_PREFIX_WORDS = re.compile(
+    r"^(?:(?:view|see|read|more|mehr|all|alles|alle|posts|articles|artikel|beiträge)\s+)*"
+    r"(?:by|von|par|por)\s+",
+    re.I,
+)
+
+
+def _author_slug(href: str) -> str:
+    """The part of an author-page address after "/author/" ("jane-doe"), or ""."""
+    parts = [p for p in urlsplit(href).path.split("/") if p]
+    for i, part in enumerate(parts[:-1]):
+        if part.lower() in _AUTHOR_PATHS:
+            return parts[i + 1]
+    return ""
+
+
+_AUTHOR_LINKS_KEPT = 3
 
 
 def _url_key(url: str | None) -> str:
