@@ -1236,3 +1236,45 @@ def test_a_link_to_an_author_page_names_the_author(link, authors):
     body = f"<div class='meta'>{link}</div>{FRENCH}"
     story = extract_html(page(body=body), url=URL)
     assert story.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("box", "dropped"),
+    [
+        # A related box inside the body: a capitalised header over a few headlines.
+        (
+            [
+                "Related Coverage",
+                "Verizon Announces Deal for Yahoo Business",
+                "Yahoo Sale Ends an Era",
+            ],
+            True,
+        ),
+        (
+            [
+                "Mehr zum Thema Gesundheit:",
+                "Augenzucken: Das will dein Körper sagen",
+                "Vitamine gegen Müdigkeit im Winter",
+            ],
+            True,
+        ),
+        # An ingredient list under a comment prompt, and a line of text, are no box.
+        (
+            [
+                "Add a comment",
+                "Ingredients",
+                "1 medium onion, finely chopped",
+                "2 tablespoons butter",
+            ],
+            False,
+        ),
+        (["mehr aus unserem Leben hätten", "In der Natur wächst", "alles Oder es stirbt"], False),
+    ],
+)
+def test_a_related_box_inside_the_body_goes(box, dropped):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    paragraphs = STORY[:4] + box + STORY[4:]
+    kept = drop_furniture(paragraphs)
+    assert all(p in kept for p in STORY)
+    assert (not any(p in kept for p in box)) == dropped

@@ -80,6 +80,8 @@ _SHORT_WORDS = 25
 _TAIL = 6
 _HEADER_WORDS = 8
 _TEASER_WORDS = 20
+_MIN_BOX_TITLES = 2
+_MIN_TITLE_WORDS = 3
 _TITLE_WORDS = 5
 
 
@@ -142,16 +144,42 @@ def drop_furniture(
 
 
 def _related_tail(paragraphs: list[str]) -> set[int]:
-    """A "Related" / "Mehr zum Thema" header near the end and the short titles under it."""
+    """Related-links boxes: a "Related" / "Mehr zum Thema" header and the titles under it.
+
+    Near the end, the header takes everything short after it; inside the body, the run of
+    headline-like titles under it (no sentence punctuation), at least two of them.
+    """
     n = len(paragraphs)
-    for i in range(max(1, n - _TAIL), n):
+    dropped: set[int] = set()
+    for i in range(1, n):
         header = paragraphs[i].strip()
-        if len(header.split()) <= _HEADER_WORDS and (
+        if len(header.split()) > _HEADER_WORDS or not (
             END_WEAK.match(header) or END_STRONG.match(header)
         ):
-            if all(len(p.split()) <= _TEASER_WORDS for p in paragraphs[i + 1 :]):
-                return set(range(i, n))
-    return set()
+            continue
+        if i >= n - _TAIL and all(len(p.split()) <= _TEASER_WORDS for p in paragraphs[i + 1 :]):
+            return dropped | set(range(i, n))
+        if not header[:1].isupper() or not END_WEAK.match(header):
+            # Inside the body only a capitalised "Related" / "Mehr zum Thema" header opens a
+            # box ("mehr aus unserem Leben ..." is a line of text).
+            continue
+        j = i + 1
+        while j < n and _teaser_title(paragraphs[j]):
+            j += 1
+        if j - i - 1 >= _MIN_BOX_TITLES:
+            dropped.update(range(i, j))
+    return dropped
+
+
+def _teaser_title(paragraph: str) -> bool:
+    # A headline: a few capitalised words without sentence punctuation ("2 tablespoons
+    # butter" under "Ingredients" is a list item, not a teaser).
+    text = paragraph.strip()
+    return (
+        _MIN_TITLE_WORDS <= len(text.split()) <= _TEASER_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", "!", "?", ":", ";"))
+    )
 
 
 def _is_prompt(paragraph: str) -> bool:

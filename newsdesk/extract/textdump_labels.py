@@ -393,7 +393,8 @@ END_WEAK = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:(?:back|zurück|retour|volver|torna(?:re)?)\s+(?:to|zu[mr]?|nach|à|a|al|en|alla?)\b.{0,30}|"
     # WordPress's "Like this:" button row is capitalised; "like this:" ends a sentence.
-    r"(?:\w+\s+)?gefällt\s+(?:mir|das)|(?-i:Like this:)|j'aime|me\s+gusta|mi\s+piace)$",
+    r"(?:\w+\s+)?gefällt\s+(?:mir|das)(?:\s*:|\s+lade.*)?|(?-i:Like this:)|"
+    r"(?-i:Like) (?:Loading|Wird geladen)\W*|j'aime|me\s+gusta|mi\s+piace)$",
     re.IGNORECASE,
 )
 
