@@ -176,11 +176,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _expand(given: list[str]) -> list[Path]:
+    from newsdesk.landing import walk_files
+
     files: list[Path] = []
     for name in given:
         path = Path(name)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            # As ingest reads folders: no hidden files, partial downloads or "Page_files".
+            found = list(walk_files(path))
+            if not found:
+                raise UserError(f"no files in folder: {name}")
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

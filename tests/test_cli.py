@@ -130,6 +130,14 @@ def test_user_mistakes_get_one_line(tmp_path, args, message):
     assert message in done.stderr
 
 
+def test_an_empty_folder_is_one_line(tmp_path):
+    empty = tmp_path / "empty"
+    (empty / "Page_files").mkdir(parents=True)
+    done = run("extract", str(empty), home=tmp_path / "home", check=False)
+    assert done.returncode == 2
+    assert "no files in folder" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_unusable_home_is_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

@@ -91,6 +91,9 @@ def read_capped(path: Path) -> bytes:
         raise ExtractionError(
             f"decompresses to over {MAX_DECOMPRESSED_BYTES} bytes (possible gzip bomb)"
         )
+    if not out and not inflater.eof:
+        # A cut-off stream still gives its first part; one that gives nothing is broken.
+        raise ExtractionError("corrupt gzip data: no content could be decompressed")
     return out
 
 
