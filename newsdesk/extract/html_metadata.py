@@ -468,7 +468,8 @@ class MetadataReader:
         """Bylines found by their markup, for pages that name no author anywhere else.
 
         trafilatura's byline XPaths first (they copy the tree, so they run only then), then
-        elements whose class or id says byline/author.
+        elements whose class or id says byline/author, then links to author pages, then the
+        copyright holder of a personal site.
         """
         outlets = [self.meta.values.get("outlet"), host_of(self.base)]
         marked = clean_authors(self._byline_texts(), outlets)
@@ -562,6 +563,7 @@ _AUTHOR_LINKS = etree.XPath(
     + "][not(ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
 _AUTHOR_LINK_CHARS = 60
+_AUTHOR_LINKS_KEPT = 3
 # "Alles von Martin Junker", "View all posts by Jane Doe": words before the name in a link.
 _PREFIX_WORDS = re.compile(
     r"^(?:(?:view|see|read|more|mehr|all|alles|alle|posts|articles|artikel|beiträge)\s+)*"
@@ -577,9 +579,6 @@ def _author_slug(href: str) -> str:
         if part.lower() in _AUTHOR_PATHS:
             return parts[i + 1]
     return ""
-
-
-_AUTHOR_LINKS_KEPT = 3
 
 
 def _url_key(url: str | None) -> str:
