@@ -75,8 +75,9 @@ _MAX_FURNITURE_WORDS = 45
 # furniture (a one-line prompt) is dropped.
 _EDGE = 3
 _SHORT_WORDS = 25
-# A related-links header ("Mehr zum Thema") within this many paragraphs of the end, this
-# short, over teaser titles this short, is the page's, not the article's.
+# A related-links header ("Mehr zum Thema") this short, within this many paragraphs of the
+# end, over teaser titles this short, is the page's, not the article's; inside the body it
+# needs this many headline-like titles of at least this many words under it.
 _TAIL = 6
 _HEADER_WORDS = 8
 _TEASER_WORDS = 20
@@ -123,7 +124,7 @@ def drop_furniture(
     """
     n = len(paragraphs)
     slides = _gallery_slides(paragraphs)
-    dropped = set(slides) | _related_tail(paragraphs)
+    dropped = set(slides) | _related_boxes(paragraphs)
     for i, p in enumerate(paragraphs):
         if (drop_symbols and not _WORD.search(p)) or _LABEL.match(p.strip()):
             dropped.add(i)
@@ -143,7 +144,7 @@ def drop_furniture(
     return kept or paragraphs
 
 
-def _related_tail(paragraphs: list[str]) -> set[int]:
+def _related_boxes(paragraphs: list[str]) -> set[int]:
     """Related-links boxes: a "Related" / "Mehr zum Thema" header and the titles under it.
 
     Near the end, the header takes everything short after it; inside the body, the run of
