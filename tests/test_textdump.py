@@ -693,6 +693,14 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("Recent Posts", []),
         ("Today's Paper", []),
         ("Jane Doe Senior Writer", ["Jane Doe"]),
+        # German, French and Spanish credits, glued or spaced.
+        ("Veröffentlicht von Cem Basman", ["Cem Basman"]),
+        ("Veröffentlicht am 17. Dezember 2019 von Simon Dückert", ["Simon Dückert"]),
+        ("Veröffentlicht vonChris Jung 28. Februar 2016", ["Chris Jung"]),
+        ("Geschrieben vonElisa Marvena", ["Elisa Marvena"]),
+        ("Publié par Jeanne Corriveau", ["Jeanne Corriveau"]),
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
+        ("Vonovia kauft Deutsche Wohnen", []),
     ],
 )
 def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
@@ -1191,6 +1199,8 @@ def test_publication_date_rules(
             ["Updated", "Parasite scores historic upset"],
         ),
         (["Posted on", "21 April 2022"], ["Posted on 21 April 2022"]),
+        (["Kommentar von", "Ingo Arzt"], ["Kommentar von Ingo Arzt"]),
+        (["Veröffentlicht am", "17. Dezember 2019"], ["Veröffentlicht am 17. Dezember 2019"]),
         (["By"], ["By"]),
         (["David Brand", "and", "Ramsey Khalifeh"], ["David Brand and Ramsey Khalifeh"]),
         (

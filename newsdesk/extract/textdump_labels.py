@@ -221,10 +221,14 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
 #: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
+    r"(?:post\s+)?author\s+by|"
+    # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
+    r"(?:veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto)\s+(?:von|par|por|da)|"
     r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
     r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
-    # "ByAlex Bozarjian": the prefix glued to the name.
-    r"(?-i:By(?=[A-Z]))",
+    # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
+    r"(?-i:(?:By|(?:[Vv]eröffentlicht |[Gg]eschrieben )?von|Author)(?=[A-Z]))",
     re.IGNORECASE,
 )
 

@@ -62,7 +62,24 @@ _LABEL_ROW_WORDS = 8
 # A field label rendered on its own line ("By" / "Todd Bates", "Date" / "February 5, 2020")
 # when the page puts label and value in separate blocks.
 _BYLINE_LABELS = frozenset(
-    fold(w) for w in ("by", "author", "authors", "written by", "posted by", "words by", "story by")
+    fold(w)
+    for w in (
+        "by",
+        "author",
+        "authors",
+        "written by",
+        "posted by",
+        "words by",
+        "story by",
+        "von",
+        "autor",
+        "autorin",
+        "geschrieben von",
+        "veröffentlicht von",
+        "kommentar von",
+        "par",
+        "por",
+    )
 )
 _DATE_LABELS = frozenset(
     fold(w)
@@ -77,6 +94,13 @@ _DATE_LABELS = frozenset(
         "updated",
         "last updated",
         "last modified",
+        "datum",
+        "veröffentlicht",
+        "veröffentlicht am",
+        "erstellt am",
+        "aktualisiert",
+        "publié le",
+        "publicado",
     )
 )
 _LABEL_VALUE_MAX_WORDS = 8

@@ -61,7 +61,9 @@ _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
 # Separators between the parts of a header line: outlet | date | byline.
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 # A date (optionally "posted on ...") followed by "by Name".
-_DATED_BYLINE = re.compile(r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>by\s+\S.*)$", re.IGNORECASE)
+_DATED_BYLINE = re.compile(
+    r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>(?:by|von|par|por)\s+\S.*)$", re.IGNORECASE
+)
 # "Richard Adams Education editor": a role after the name, no separator.
 _ROLE = (
     r"\s+(?-i:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
