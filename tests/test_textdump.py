@@ -185,6 +185,10 @@ def test_menu_cookie_byline_related() -> None:
         ("1 de diciembre de 2017", datetime(2017, 12, 1, tzinfo=UTC), "day"),
         ("2019年3月5日", datetime(2019, 3, 5, tzinfo=UTC), "day"),
         ("Yahoo FinanceOctober 13, 2016", datetime(2016, 10, 13, tzinfo=UTC), "day"),
+        # Published and updated dates glued together; spaced dotted dates.
+        ("Posted on28. Juli 201928. Juli 2019", datetime(2019, 7, 28, tzinfo=UTC), "day"),
+        ("17/11/201917/11/2019 ~ Cem Basman", datetime(2019, 11, 17, tzinfo=UTC), "day"),
+        ("18. 05. 2014 22:38", datetime(2014, 5, 18, 22, 38, tzinfo=UTC), "minute"),
     ],
 )
 def test_date_formats(date_line: str, expected: datetime, precision: str) -> None:
@@ -730,6 +734,11 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
         ("Posted on March 3, 2020 by Jane Doe", "2020-03-03"),
         ("Dates of the tour: 12 May 2020", None),
         ("Published by Penguin in 1999", None),
+        (
+            "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Canon Powershot, "
+            "Fotografie, Reisen",
+            "2020-01-05",
+        ),
     ],
 )
 def test_labelled_publication_dates(line: str, day: str | None) -> None:

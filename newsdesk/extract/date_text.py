@@ -56,9 +56,12 @@ _TIME = (
     rf"(?P<tz>(?:{_TZ_ALT})\b|[+-]\d{{2}}:?\d{{2}}\b)?)?"
 )
 # "9.10.2022", "03/04/2024 10:31": which part is the day is decided in `_day_month`.
+# A year may run straight into a second date: innerText glues a post's published and
+# updated dates ("28. Juli 201928. Juli 2019", "17/11/201917/11/2019").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}(?:\.\s|/)))"
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-    r"(?![\d.])" + _TIME,
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])\s?(?P<b>\d{1,2})(?P=sep)\s?"
+    r"(?P<y>\d{4}" + _YEAR_END + r"|\d{2}(?![\d.]))(?!\.\d)" + _TIME,
     re.IGNORECASE,
 )
 # One reading of the page's ambiguous numeric dates must lie this many times nearer its
@@ -72,7 +75,7 @@ _DATE_PATTERNS = (
     ),
     re.compile(
         r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?"
-        rf"(?P<mon>{MONTH_ALT})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})(?!\d)" + _TIME,
+        rf"(?P<mon>{MONTH_ALT})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})" + _YEAR_END + _TIME,
         re.IGNORECASE,
     ),
     re.compile(
@@ -100,6 +103,8 @@ _PUBLISHED_LABEL = re.compile(
     r"veröffentlicht|publicado|pubblicato)\b(?:\s+on)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
+_LABELLED_MAX_CHARS = 80
+_SEGMENTS = re.compile(r"\s+[|•·]\s+")
 _SCHEMA_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TODAY = re.compile(
     r"^\s*(?:today(?:'s\s+date)?|captured(?:\s+on)?|retrieved(?:\s+on)?)"
@@ -270,8 +275,11 @@ def labelled_published(text: str) -> tuple[datetime, str] | None:
 
     Such a line names the story's date wherever it sits (some pages put it in the footer).
     """
-    if len(text) > 80:
-        return None
+    if len(text) > _LABELLED_MAX_CHARS:
+        # "Veröffentlicht: 05.01.2020 | Autor: ... | Tags: ...": the first segment.
+        text = _SEGMENTS.split(text, maxsplit=1)[0]
+        if len(text) > _LABELLED_MAX_CHARS:
+            return None
     match = _PUBLISHED_LABEL.match(text)
     if not match:
         return None
