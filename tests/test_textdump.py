@@ -210,6 +210,8 @@ def test_date_formats(date_line: str, expected: datetime, precision: str) -> Non
         "Advertisement",
         "Continue reading the main story",
         "Sign up for our newsletter",
+        "Zum Inhalt springen",
+        "Aller au contenu",
     ],
 )
 def test_debris_between_paragraphs_is_dropped(debris: str) -> None:

@@ -30,6 +30,9 @@ def _folded(labels: str) -> frozenset[str]:
 DEBRIS_LABELS = _folded(
     "go to top|back to top|to top|top|scroll to top|skip to content|skip to main content|"
     "skip to navigation|skip navigation|jump to content|main menu|menu|open menu|close menu|"
+    "zum inhalt springen|zum hauptinhalt springen|direkt zum inhalt|zur navigation springen|"
+    "aller au contenu|aller au contenu principal|saltar al contenido|ir al contenido|"
+    "vai al contenuto|przejdź do treści|"
     "toggle navigation|navigation|search|search for|close|open|more|show more|load more|"
     "see more|view more|read more|continue reading|keep reading|read full article|"
     "read the full story|full story|home|homepage|subscribe|subscribe now|"
