@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
 from dateutil import parser as dateutil_parser
+
+if TYPE_CHECKING:
+    from newsdesk.model import Story
 
 #: Dates before this are not news publication dates (typos, epoch zeros, placeholders).
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -118,3 +122,19 @@ def check_published(
             f"published_at {published.isoformat()} is after capture {captured.isoformat()}; dropped"
         )
     return published, None
+
+
+def keep_published(story: Story, found: tuple[datetime, str], provenance: str) -> None:
+    """Set a story's publication date and precision, unless the date is impossible.
+
+    Args:
+        story: The story to fill in place.
+        found: `(utc_datetime, precision)` as `parse_datetime` gives.
+        provenance: Where the date came from (`jsonld`, `text`, `url`...).
+    """
+    kept, note = check_published(found[0], story.captured_at)
+    if note:
+        story.notes.append(note)
+    if kept:
+        story.published_at, story.published_precision = kept, found[1]
+        story.provenance["published_at"] = provenance

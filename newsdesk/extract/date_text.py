@@ -104,7 +104,8 @@ _PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABELLED_MAX_CHARS = 80
-_SEGMENTS = re.compile(r"\s+[|•·]\s+")
+#: Separators between the parts of a header line: outlet | date | byline.
+SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 _SCHEMA_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TODAY = re.compile(
     r"^\s*(?:today(?:'s\s+date)?|captured(?:\s+on)?|retrieved(?:\s+on)?)"
@@ -277,7 +278,7 @@ def labelled_published(text: str) -> tuple[datetime, str] | None:
     """
     if len(text) > _LABELLED_MAX_CHARS:
         # "Veröffentlicht: 05.01.2020 | Autor: ... | Tags: ...": the first segment.
-        text = _SEGMENTS.split(text, maxsplit=1)[0]
+        text = SEGMENT_SPLIT.split(text, maxsplit=1)[0]
         if len(text) > _LABELLED_MAX_CHARS:
             return None
     match = _PUBLISHED_LABEL.match(text)

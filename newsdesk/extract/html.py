@@ -17,7 +17,7 @@ import pycountry
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
-from newsdesk.dates import check_published, parse_datetime, to_utc
+from newsdesk.dates import check_published, keep_published, parse_datetime, to_utc
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
 from newsdesk.extract.date_text import labelled_published
 from newsdesk.extract.html_authors import choose_authors, clean_authors, organisation_author
@@ -264,9 +264,10 @@ def _is_headline(text: str, headlines: list[str | None]) -> bool:
 
 def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None) -> None:
     parsed, source = _declared_published(meta)
-    if parsed and check_published(parsed[0], story.captured_at)[1]:
+    impossible = check_published(parsed[0], story.captured_at)[1] if parsed else None
+    if impossible:
         # An impossible declared date is reported and dropped, not replaced by a guess.
-        story.notes.append(check_published(parsed[0], story.captured_at)[1])
+        story.notes.append(impossible)
         _fill_modified(story, meta)
         return
     from_url = url_date(url) or url_date(story.canonical_url)
@@ -285,12 +286,7 @@ def _fill_dates(story: Story, meta: PageMeta, tree: HtmlElement, url: str | None
     if parsed is None and story.page_type == "article":
         parsed, source = _htmldate(tree, url, story.captured_at), "heuristic"
     if parsed:
-        published, note = check_published(parsed[0], story.captured_at)
-        if note:
-            story.notes.append(note)
-        if published:
-            story.published_at, story.published_precision = published, parsed[1]
-            story.provenance["published_at"] = source
+        keep_published(story, parsed, source)
     _fill_modified(story, meta)
 
 

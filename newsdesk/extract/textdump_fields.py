@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from newsdesk.dates import check_published
+from newsdesk.dates import keep_published
 from newsdesk.extract.date_text import (
     find_date,
     is_updated_label,
@@ -205,12 +205,7 @@ def _fill_dates(story: Story, dump: Dump, lines: list[Line]) -> None:
         # publication stays unknown rather than guessed (the HTML path does the same).
         story.notes.append("only an update date is shown; publication date unknown")
     if published:
-        kept, note = check_published(published[0], story.captured_at)
-        if note:
-            story.notes.append(note)
-        if kept:
-            story.published_at, story.published_precision = kept, published[1]
-            story.provenance["published_at"] = "text"
+        keep_published(story, published, "text")
     if modified:
         story.modified_at = modified
         story.provenance["modified_at"] = "text"

@@ -10,7 +10,13 @@ import functools
 import re
 from collections import Counter
 
-from newsdesk.extract.date_text import LINE_CACHE, MONTH_ALT, MONTH_CAPS, find_date
+from newsdesk.extract.date_text import (
+    LINE_CACHE,
+    MONTH_ALT,
+    MONTH_CAPS,
+    SEGMENT_SPLIT,
+    find_date,
+)
 from newsdesk.extract.textdump_labels import (
     BYLINE_PREFIX,
     CALENDAR_NAMES,
@@ -58,8 +64,6 @@ _NAME_SPLIT = re.compile(
     r"\bcon\b|;|/|\||\(|\))\s*"
 )
 _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
-# Separators between the parts of a header line: outlet | date | byline.
-_SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 # A date (optionally "posted on ...") followed by "by Name".
 _DATED_BYLINE = re.compile(
     r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>(?:by|von|par|por)\s+\S.*)$", re.IGNORECASE
@@ -204,7 +208,7 @@ def _prefixed_names(text: str) -> list[str]:
     Bylines share a line with the outlet and dates ("Le Monde | 04.05.2015 | Par Martin
     Untersinger") or follow the date ("on March 10, 2015 by Nikhil Marathe").
     """
-    for segment in _SEGMENT_SPLIT.split(text)[1:]:
+    for segment in SEGMENT_SPLIT.split(text)[1:]:
         if BYLINE_PREFIX.match(segment) and (names := byline_names(segment, allow_bare=False)):
             return names
     dated = _DATED_BYLINE.match(text)
