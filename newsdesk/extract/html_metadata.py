@@ -478,28 +478,24 @@ class MetadataReader:
         return (
             [_shortest_form(n, marked) for n in names]
             or marked
-            or clean_authors(self._author_link_texts(), outlets)
+            or self._author_link_names(outlets)
             or self._copyright_holder()
         )
 
-    def _author_link_texts(self) -> list[str]:
+    def _author_link_names(self, outlets: list[str | None]) -> list[str]:
         # "<a href="/autoren/georg-quaas/">Georg Quaas</a>": a link to an author's page
         # ("/author/", "/autoren/", "/auteur/"...) names an author of the page.
-        texts: list[str] = []
+        found: list[str] = []
         for link in _AUTHOR_LINKS(self.tree):
             text = " ".join(link.text_content().split())
-            slug = _author_slug(link.get("href", ""))
-            if (
-                slug
-                and text
-                and len(text) <= _AUTHOR_LINK_CHARS
-                and is_person_like(_PREFIX_WORDS.sub("", text))
-                and text not in texts
-            ):
-                texts.append(text)
-                if len(texts) >= _AUTHOR_LINKS_KEPT:
+            if not _author_slug(link.get("href", "")) or len(text) > _AUTHOR_LINK_CHARS:
+                continue
+            names = clean_authors([text], outlets)
+            if names and all(is_person_like(name) for name in names):
+                found.extend(name for name in names if name not in found)
+                if len(found) >= _AUTHOR_LINKS_KEPT:
                     break
-        return texts
+        return found
 
     def _copyright_holder(self) -> list[str]:
         # "Copyright (c) 2012- Gregory Szorc" on gregoryszorc.com: a personal site, named
@@ -564,12 +560,6 @@ _AUTHOR_LINKS = etree.XPath(
 )
 _AUTHOR_LINK_CHARS = 60
 _AUTHOR_LINKS_KEPT = 3
-# "Alles von Martin Junker", "View all posts by Jane Doe": words before the name in a link.
-_PREFIX_WORDS = re.compile(
-    r"^(?:(?:view|see|read|more|mehr|all|alles|alle|posts|articles|artikel|beiträge)\s+)*"
-    r"(?:by|von|par|por)\s+",
-    re.I,
-)
 
 
 def _author_slug(href: str) -> str:
