@@ -256,7 +256,8 @@ def _deck_like(line: Line) -> bool:
     return 8 <= line.words <= 40
 
 
-def _title_score(dump: Dump, line: Line, body_start: int) -> float:
+def _title_score(dump: Dump, line: Line, body_start: int, anchor: float) -> float:
+    """A candidate's headline score; `anchor` is its `anchor_bonus`, computed by the caller."""
     lines = dump.lines
     words = line.words
     if words <= 2:
@@ -265,7 +266,6 @@ def _title_score(dump: Dump, line: Line, body_start: int) -> float:
         score = -1.0
     else:
         score = 0.35 * min(words, 15.0) - 0.3 * max(0.0, words - 25)
-    anchor = anchor_bonus(dump, line)
     if not anchor and _dated_above(dump, line):
         anchor = _DATE_ABOVE_BONUS
     score += anchor
@@ -370,11 +370,14 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
     """
     body_start = span[0] if span else len(dump.lines)
     candidates = _title_candidates(dump, body_start, _inside_limit(dump, span))
-    scores = {line.index: _title_score(dump, line, body_start) for line in candidates}
+    anchors = {line.index: anchor_bonus(dump, line) for line in candidates}
+    scores = {
+        line.index: _title_score(dump, line, body_start, anchors[line.index]) for line in candidates
+    }
     headers = [
         line
         for line in candidates
-        if scores[line.index] >= _HEADER_MIN_SCORE and anchor_bonus(dump, line) > 0
+        if scores[line.index] >= _HEADER_MIN_SCORE and anchors[line.index] > 0
     ]
     for line in candidates:
         if line not in headers and _below_header(dump, line, headers):
