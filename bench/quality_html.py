@@ -53,7 +53,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HTMLParser, document_fromstring
 
-from bench.scoring import author_f1, body_f1, normalise_title
+from bench.scoring import author_f1, body_f1, collapse, normalise_title
 from newsdesk.extract.html import extract_html
 from newsdesk.model import ExtractionError
 
@@ -298,9 +298,9 @@ def same_day(out: Output, gold: date) -> bool:
 
 
 def _snippet_counts(body: str, page: Page) -> tuple[int, int, int]:
-    text = " ".join(body.split())
-    tp = sum(1 for s in page.with_snippets if " ".join(s.split()) in text)
-    fp = sum(1 for s in page.without_snippets if " ".join(s.split()) in text)
+    text = collapse(body)
+    tp = sum(1 for s in page.with_snippets if collapse(s) in text)
+    fp = sum(1 for s in page.without_snippets if collapse(s) in text)
     return tp, len(page.with_snippets) - tp, fp
 
 

@@ -7,13 +7,23 @@ import unicodedata
 from collections import Counter
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Invisible format characters (soft hyphen, zero-width space/joiners, BOM): a page shows no
+# trace of them, and gold annotations keep or drop them depending on how they were copied.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def collapse(text: str | None) -> str:
+    """`text` without invisible format characters, runs of whitespace collapsed to one space."""
+    if not text:
+        return ""
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def tokens(text: str | None) -> list[str]:
     """Lower-cased word tokens, as the public article-extraction benchmark tokenises."""
     if not text:
         return []
-    return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
+    return _TOKEN.findall(unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).lower())
 
 
 def shingles(text: str | None, n: int = 4) -> Counter:
@@ -44,7 +54,7 @@ def normalise_title(text: str | None) -> str:
     """Title key for exact-match scoring: case, spacing, quotes and dashes folded."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     text = re.sub(r"[\u2018\u2019\u201a\u201b]", "'", text)
     text = re.sub(r"[\u201c\u201d\u201e\u201f]", '"', text)
     text = re.sub(r"[\u2010-\u2015]", "-", text)

@@ -47,7 +47,7 @@ from typing import Any
 
 from bench.quality_html import DEFAULT_CORPUS, Page, trafilatura_eval_pages
 from bench.quality_textdumps import timed_extract
-from bench.scoring import author_f1, normalise_title
+from bench.scoring import author_f1, collapse, normalise_title
 from newsdesk.extract.charset import decode_html
 
 DEFAULT_CACHE = Path("~/.cache/newsdesk-bench/eval-dumps")
@@ -231,10 +231,6 @@ def render_all(
 # --- scoring -------------------------------------------------------------------------------
 
 
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
 def score_case(gold: dict[str, Any], text: str) -> dict[str, Any]:
     """Score one dump against its gold fields."""
     row: dict[str, Any] = {"id": gold["id"]}
@@ -254,11 +250,11 @@ def score_case(gold: dict[str, Any], text: str) -> dict[str, Any]:
     row["authors"] = story.authors if story else []
     row["gold_authors"] = gold.get("authors")
     row["author_f1"] = author_f1(row["authors"], gold["authors"]) if gold.get("authors") else None
-    body = _collapse(" ".join(story.paragraphs)) if story else ""
-    found = [_collapse(s) in body for s in gold.get("with") or []]
+    body = collapse(" ".join(story.paragraphs)) if story else ""
+    found = [collapse(s) in body for s in gold.get("with") or []]
     row["tp"] = sum(found)
     row["fn"] = len(found) - row["tp"]
-    row["fp"] = sum(_collapse(s) in body for s in gold.get("without") or [])
+    row["fp"] = sum(collapse(s) in body for s in gold.get("without") or [])
     return row
 
 

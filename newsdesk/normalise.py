@@ -12,14 +12,16 @@ from newsdesk.model import Rejection, Story
 from newsdesk.urls import normalize_url
 from newsdesk.words import count_words
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Soft hyphens and word joiners are invisible; kept, they split words for search and NER.
+# Zero-width joiners (U+200C/D) stay: Persian and Indic spelling and emoji sequences need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 #: Longest title kept; longer "titles" are body text that an extractor mistook.
 MAX_TITLE_CHARS = 500
 
 
 def clean_text(text: str | None) -> str | None:
-    """NFC-normalise, drop control characters and collapse runs of spaces; None when empty."""
+    """NFC-normalise, drop control and invisible characters, collapse spaces; None when empty."""
     if text is None:
         return None
     text = _CONTROL.sub("", unicodedata.normalize("NFC", str(text)))

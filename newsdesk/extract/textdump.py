@@ -23,7 +23,7 @@ from newsdesk.extract.date_text import numeric_day_first
 from newsdesk.extract.textdump_classify import trim_span
 from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
-from newsdesk.extract.textdump_labels import ERROR_PATTERN
+from newsdesk.extract.textdump_labels import COMMENTS_HEADER, ERROR_PATTERN
 from newsdesk.extract.textdump_lines import (
     Line,
     clean_text,
@@ -59,6 +59,8 @@ _RESTART_MIN_WORDS = 4
 _RESTART_MIN_PROSE = 100.0
 _TEASER_SHARE = 0.3
 _ARTICLE_SHARE = 0.6
+# Above a comments header, a run this strong against the best one below it is the article.
+_ABOVE_COMMENTS_SHARE = 0.35
 
 
 def extract_text_dump(
@@ -119,7 +121,7 @@ def extract_text_dump(
     story.language = detect_language(story.body_text or "\n".join(ln.text for ln in lines))
     if story.language:
         story.provenance["language"] = "heuristic"
-    story.page_type = _page_type(story, dump)
+    story.page_type = _page_type(story, dump, span)
     return story
 
 
@@ -150,10 +152,35 @@ def _line_score(dump: Dump, line: Line) -> float:
 
 
 def _body_span(dump: Dump) -> tuple[int, int] | None:
-    """The maximum-sum run of line scores (Kadane), as inclusive line indices."""
+    """The maximum-sum run of line scores (Kadane), as inclusive line indices.
+
+    Comments follow the article: when the best run lies under a comments header and the
+    text above that header holds a run at least `_ABOVE_COMMENTS_SHARE` as strong, the run
+    above is the article (a short post outweighed by a long discussion).
+    """
+    best, best_span = _best_run(dump, dump.lines)
+    if best_span is None:
+        return _fallback_span(dump)
+    header = next(
+        (
+            line.index
+            for line in dump.lines[: best_span[0]]
+            if line.barrier and COMMENTS_HEADER.search(line.text)
+        ),
+        None,
+    )
+    if header is not None:
+        above, above_span = _best_run(dump, dump.lines[:header])
+        if above_span is not None and above >= _ABOVE_COMMENTS_SHARE * best:
+            return above_span
+    return best_span
+
+
+def _best_run(dump: Dump, lines: list[Line]) -> tuple[float, tuple[int, int] | None]:
+    """Score and inclusive index span of the maximum-sum run of line scores among `lines`."""
     best, best_span = 0.0, None
     running, start = 0.0, 0
-    for line in dump.lines:
+    for line in lines:
         score = _line_score(dump, line)
         if running <= 0:
             running, start = score, line.index
@@ -161,9 +188,7 @@ def _body_span(dump: Dump) -> tuple[int, int] | None:
             running += score
         if running > best:
             best, best_span = running, (start, line.index)
-    if best_span is None:
-        return _fallback_span(dump)
-    return best_span
+    return best, best_span
 
 
 def _paragraph_share(dump: Dump, lines: list[Line]) -> tuple[float, float]:
@@ -234,15 +259,19 @@ def _fallback_span(dump: Dump) -> tuple[int, int] | None:
 # --- page type ---------------------------------------------------------------------------------
 
 
-def _page_type(story: Story, dump: Dump) -> str:
+def _page_type(story: Story, dump: Dump, span: tuple[int, int] | None) -> str:
     body_words = sum(len(p.split()) for p in story.paragraphs)
     head = " ".join(line.text for line in dump.lines[:40])
     if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
         return "error"
-    if body_words >= 50 or (
-        story.paragraphs
-        and any(ln.cjk for ln in dump.lines[:40])
-        and sum(len(p) for p in story.paragraphs) >= 120
+    if (
+        body_words >= 50
+        or _commented_post(story, dump, span)
+        or (
+            story.paragraphs
+            and any(ln.cjk for ln in dump.lines[:40])
+            and sum(len(p) for p in story.paragraphs) >= 120
+        )
     ):
         return "article"
     headline_lines = sum(
@@ -253,3 +282,16 @@ def _page_type(story: Story, dump: Dump) -> str:
     if headline_lines >= 8 or len(story.links) >= 5:
         return "listing"
     return "other"
+
+
+def _commented_post(story: Story, dump: Dump, span: tuple[int, int] | None) -> bool:
+    """A short post with a headline over its text and a comment section under it.
+
+    Listings carry no comment form; a post of a few lines does, so its sidebar's headlines
+    do not make it a listing.
+    """
+    if not (story.title and span and _has_prose(dump, span)):
+        return False
+    return any(
+        line.barrier and COMMENTS_HEADER.search(line.text) for line in dump.lines[span[1] + 1 :]
+    )

@@ -75,22 +75,51 @@ SHARE_WORDS = _folded(
     "stumbleupon|mix|more|options|close|permalink|embed"
 )
 
-#: Lines that end the article: comment sections and page footers.
-BARRIER_PATTERNS = re.compile(
-    r"^(?:comments?|responses?|replies|reactions?)$|"
-    r"^(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)\b|"
+# "12 thoughts on “Headline”", "Ein Gedanke zu „Headline“": a blog's comments header, which
+# quotes the headline of the post it sits under.
+_COMMENTS_ON = (
+    r"^(?:\d+|one|an?|eine?[nmr]?|un[ea]?|uno)\s+(?:thoughts?|responses?|comments?|"
+    r"repl(?:y|ies)|gedanken?|kommentare?|antwort(?:en)?|r[ée]ponses?|commentaires?|"
+    r"respuestas?|comentarios?)\s+(?:on|to|zu|auf|über|sur|à|a|en|para|de)\s+(?P<title>.+)$"
+)
+COMMENTS_ON = re.compile(_COMMENTS_ON, re.IGNORECASE)
+
+#: Lines that open a comment section.
+COMMENTS_HEADER = re.compile(
+    r"^(?:comments?|responses?|replies|reactions?|kommentare?|commentaires?|comentarios?|"
+    r"commenti|reacties|kommentarer)$|"
+    r"^(?:leave|post|add|write|submit)\s+(?:an?|your)\s+(?:comment|reply|response)\b|"
+    r"^(?:schreibe?|hinterlasse|verfasse)\s+(?:einen|eine|deinen|ihren)\s+(?:kommentar|antwort)\b|"
+    r"^kommentar\s+(?:verfassen|schreiben|hinterlassen)\b|"
+    r"^(?:laisser|laissez|ajouter|[ée]crire)\s+un\s+commentaire\b|"
+    r"^(?:deja|dejar|escribe|a[ñn]adir|agregar)\s+(?:un|una|tu)\s+(?:comentario|respuesta)\b|"
+    r"^(?:lascia|scrivi)\s+un\s+commento\b|"
+    rf"{_COMMENTS_ON}|"
     r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
     r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
     r"^discussion$|^reader comments$|^what do you think\??$|"
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcomments\s+powered\s+by\s+disqus\b",
+    r"\bcomments\s+powered\s+by\s+disqus\b",
     re.IGNORECASE,
 )
 
+#: Page footer lines: copyright notices.
+FOOTER_PATTERN = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+
+
 #: Cookie / consent banners written as sentences.
 COOKIE_PATTERN = re.compile(
-    r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|agree|privacy|policy|settings|"
-    r"preferences|experience|partners)\b|"
-    r"\b(?:we|this (?:site|website)) uses? cookies\b",
+    r"\bcookies?\b.*\b(?:use|uses|used|using|accept|consent|agree|privacy|policy|settings|"
+    r"preferences|experience|partners|stores?|installed|website)\b|"
+    r"\b(?:we|this (?:site|website)) uses? cookies\b|"
+    # German, French, Spanish and Italian consent texts ("Diese Website verwendet Cookies").
+    r"cookies?\b.*\b(?:verwende[nt]?|nutz(?:en|t)|setz(?:en|t)|gespeichert|speicher[nt]|"
+    r"akzeptier\w*|zustimm\w*|einstellungen|datenschutz\w*|webseite|utilis\w+|accept\w+|"
+    r"param[eè]tr\w+|consentement|navigation|utiliza\w*|usamos|acepta\w*|configuraci[óo]n|"
+    r"consentimiento|navegaci[óo]n|sitio web|utilizz\w+|accett\w+|sito)\b|"
+    r"\b(?:verwende[nt]|nutz(?:en|t)|utilis\w+|utiliza\w*|usamos|utilizz\w+)\b.*\bcookies?\b",
     re.IGNORECASE,
 )
 
@@ -228,10 +257,21 @@ BYLINE_PREFIX = re.compile(
     # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
     r"(?:veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
     r"publicado|escrito|pubblicato|scritto)\s+(?:von|par|por|da)|"
+    r"(?:autor|autorin|auteur|autore|verfasser|verfasserin)(?=\s*:)|"
     r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
     r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
     # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
     r"(?-i:(?:By|(?:[Vv]eröffentlicht |[Gg]eschrieben )?von|Author)(?=[A-Z]))",
+    re.IGNORECASE,
+)
+
+#: Credits that name the author outright, so a user name after them is the author too
+#: ("Posted by gnaddrig", "Autor: c1ph4"); a bare "by" is not one ("by default").
+EXPLICIT_CREDIT = re.compile(
+    r"^(?:(?:written|posted|published)\s+by|(?:post\s+)?author\s+by|author\s*:|"
+    r"(?:veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto)\s+(?:von|par|por|da)|"
+    r"(?:autor|autorin|auteur|autore|verfasser|verfasserin)\s*:)\s*",
     re.IGNORECASE,
 )
 

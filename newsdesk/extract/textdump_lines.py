@@ -15,13 +15,14 @@ from itertools import pairwise
 from newsdesk.extract.date_text import find_date
 from newsdesk.extract.textdump_labels import (
     ALL_STOPWORDS,
-    BARRIER_PATTERNS,
     BYLINE_PREFIX,
     CAPTION_PATTERN,
+    COMMENTS_HEADER,
     COOKIE_PATTERN,
     CREDIT_PATTERN,
     DEBRIS_LABELS,
     DEBRIS_PREFIX,
+    FOOTER_PATTERN,
     LABELLED_LIST,
     NOTICE_PATTERN,
     SHARE_WORDS,
@@ -30,7 +31,8 @@ from newsdesk.extract.textdump_labels import (
 from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.words import CJK
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+# Zero-width joiners (U+200C/D) stay: Persian and Indic spelling and emoji sequences need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -50,6 +52,11 @@ _TITLE_STOP_MIN_WORDS = 5
 _TITLE_STOP_MAX_WORDS = 20
 _TITLE_STOP_CASE = 0.75
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# A PHP error printed into the page ("Warning: mysql_...() ... in /www/... on line 299").
+_SERVER_MESSAGE = re.compile(
+    r"^(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|"
+    r"Parse error)\s*:.*\bon line \d+\s*$"
+)
 _FILE_NAME = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp4|mov|webm|mp3)$", re.IGNORECASE
 )
@@ -408,7 +415,7 @@ def make_line(index: int, text: str, blank_before: bool) -> Line:
         debris=is_debris(text, words),
         # A footer's "© 2020 Publisher. All rights reserved. ..." may run long (terms of use
         # after it); "© Provided by ..." is a picture credit, which may open a paragraph.
-        barrier=(words <= 25 and bool(BARRIER_PATTERNS.search(text)))
+        barrier=(words <= 25 and bool(COMMENTS_HEADER.search(text) or FOOTER_PATTERN.search(text)))
         or bool(_FOOTER_COPYRIGHT.match(text)),
         caption=words <= 60 and bool(CAPTION_PATTERN.search(text)),
     )
@@ -457,7 +464,7 @@ def is_debris(text: str, words: float) -> bool:
         return True
     if words <= 16 and CREDIT_PATTERN.search(text):
         return True
-    if _FILE_NAME.match(text):
+    if _FILE_NAME.match(text) or _SERVER_MESSAGE.match(text):
         return True
     return not _WORD.search(text) and not _CODE.search(text)
 

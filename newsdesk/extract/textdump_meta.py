@@ -21,6 +21,7 @@ from newsdesk.extract.textdump_labels import (
     BYLINE_PREFIX,
     CALENDAR_NAMES,
     DEBRIS_LABELS,
+    EXPLICIT_CREDIT,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     STOPWORDS,
@@ -59,6 +60,9 @@ _LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
 # A handle, or an e-mail address; "@aprilroach28Daniel O'Mahony": a handle glued to the next
 # name ends where the name's capital starts.
 _HANDLE = re.compile(r"\S+@\S+\.\w+|@[a-z0-9_]+(?=[A-Z][a-z])|@\w+")
+# A user name: one token of letters, digits, "_" or "-", with a letter in it; "red." and
+# "red" sign a newsroom's own copy in German, not a person.
+_HANDLE_NAME = re.compile(r"^(?!red\.?$)(?=[\w\-]*[^\W\d_])[^\W_][\w\-]{1,29}$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bwith\b|\bavec\b|\bmit\b|"
     r"\bcon\b|;|/|\||\(|\))\s*"
@@ -259,6 +263,11 @@ def _byline_names(text: str, allow_bare: bool) -> tuple[str, ...]:
     if not body:
         return ()
     names = split_names(body)
+    if not names and prefix and EXPLICIT_CREDIT.match(text):
+        handle = text[prefix.end() :].strip()
+        if _HANDLE_NAME.match(handle):
+            # A user name after an outright credit ("Posted by gnaddrig", "Autor: c1ph4").
+            names = [handle]
     if not prefix and (
         len(names) == 0
         or "(" in text

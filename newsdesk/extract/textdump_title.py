@@ -16,7 +16,7 @@ from newsdesk.extract.date_text import find_date
 from newsdesk.extract.html_boilerplate import is_furniture
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, bare_names, byline_line
-from newsdesk.extract.textdump_labels import BYLINE_PREFIX, fold
+from newsdesk.extract.textdump_labels import BYLINE_PREFIX, COMMENTS_ON, fold
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose, title_case_ratio
 from newsdesk.extract.textdump_meta import split_attribution
 from newsdesk.extract.textdump_overlap import content_tokens, overlap
@@ -60,6 +60,8 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     r"\b(?:by|of|to|for|the|a|an|and|or|in|on|with|from|at|as|de|la|le|der|die|und|y|et)$",
     re.IGNORECASE,
 )
+_DOTTED_MAX_WORDS = 4
+_QUOTES = "\"'“”„‟«»‹›‘’‚‛ "
 _BREADCRUMB_STRICT = re.compile(r"\s(?:>>|>|›|»|→)\s|(?<=\w)>(?=\w)")
 
 
@@ -109,13 +111,30 @@ def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
         line
         for line in dump.lines[low:high]
         if (line.index < body_start + TITLE_INSIDE_BODY or anchor_bonus(dump, line) > 0)
-        and is_heading_like(line)
+        and (is_heading_like(line) or _dotted_headline(dump, line))
         and line.index not in dump.meta
         and line.index not in dump.link_lines
         and not byline_line(dump, line)
         and not _is_credit(line)
         and not _is_breadcrumb(line)
     ]
+
+
+def _dotted_headline(dump: Dump, line: Line) -> bool:
+    """A few capitalised words closed by a full stop over a byline or dateline ("Nebelsuppe.").
+
+    Some blogs end every headline with a full stop; a sentence that short with the post's
+    date under it is the headline, not text.
+    """
+    return (
+        line.text.endswith(".")
+        and not line.text.endswith("..")
+        and "," not in line.text
+        and 1 <= line.words <= _DOTTED_MAX_WORDS
+        and line.text[:1].isupper()
+        and not (line.debris or line.barrier or line.caption)
+        and anchor_bonus(dump, line) > 0
+    )
 
 
 def _is_credit(line: Line) -> bool:
@@ -391,7 +410,36 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
     for index, score in scores.items():
         if best is None or score > best[0]:
             best = (score, index)
+    named = _commented_headline(dump, candidates, body_start)
+    if named is not None:
+        return named
     return best[1] if best else None
+
+
+def _commented_headline(dump: Dump, candidates: list[Line], body_start: int) -> int | None:
+    """The line a comments header names as the post's headline, when there is one.
+
+    A page with a single "N thoughts on “Headline”" header names its post; a listing that
+    shows such a count under every post names none. The named line wins even when it is
+    too short to pass for a headline on its own ("Nebelsuppe").
+    """
+    headers = [
+        (line.index, key)
+        for line in dump.lines
+        if (match := COMMENTS_ON.match(line.text)) and (key := fold(match["title"].strip(_QUOTES)))
+    ]
+    if len({key for _, key in headers}) != 1:
+        return None
+    header, key = headers[0]
+    for line in candidates:
+        if fold(line.text) == key:
+            return line.index
+    above = [
+        line.index
+        for line in dump.lines[: min(header, body_start)]
+        if fold(line.text) == key and line.index not in dump.link_lines and not line.debris
+    ]
+    return above[-1] if above else None
 
 
 def _below_header(dump: Dump, line: Line, headers: list[Line]) -> bool:

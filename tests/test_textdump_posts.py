@@ -1,0 +1,135 @@
+"""Plain-text dumps of blog posts and pages in other languages: comment sections, user names,
+consent banners in German and French, server errors and invisible characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.textdump import extract_text_dump
+from newsdesk.extract.textdump_lines import is_debris
+from newsdesk.extract.textdump_meta import byline_names
+from newsdesk.normalise import clean_text
+
+TITLE = "Radtour durch Friedrichsfelde und Karlshorst"
+POST = [
+    "Am Sonntag sind wir bei schönstem Wetter mit den Rädern durch den Osten der Stadt "
+    "gefahren, vorbei am Tierpark und an den alten Villen von Karlshorst.",
+    "Die Strecke ist gut dreißig Kilometer lang und führt fast nur über ruhige Nebenstraßen, "
+    "sodass man sie auch mit Kindern gut fahren kann.",
+]
+# A discussion far longer than the post above it.
+COMMENTS = [
+    (
+        "Anna sagt:",
+        "Was für eine schöne Tour! Wir sind sie letzten Sommer auch gefahren und haben am "
+        "Ende noch ein Eis am Bahnhof gegessen, das war der perfekte Abschluss des Tages, "
+        "und die Kinder haben noch Wochen später davon erzählt, wie schön es am Wasser war.",
+    ),
+    (
+        "Bernd sagt:",
+        "Danke für den Tipp mit den Nebenstraßen. Ich fahre sonst immer die große Straße "
+        "entlang und ärgere mich jedes Mal über den Verkehr, die Ampeln und die Baustellen, "
+        "deshalb werde ich eure Strecke am kommenden Wochenende gleich ausprobieren.",
+    ),
+    (
+        "Clara sagt:",
+        "Gibt es unterwegs eigentlich gute Stellen für eine Pause mit Picknick? Wir wollen "
+        "im Mai mit der ganzen Familie fahren, die Großeltern kommen auch mit, und da wäre "
+        "eine Wiese mit ein paar Bänken und etwas Schatten genau das Richtige für uns alle.",
+    ),
+]
+
+
+def _post(*, head: str, title: str = TITLE, tail: str = "") -> str:
+    comments = "".join(f"{who}\n2. Februar 2020 um 18:03\n{said}\n\n" for who, said in COMMENTS)
+    return (
+        f"Zum Inhalt springen\nMein Stadtblog\nStartseite\nÜber mich\n{head}{title}\n"
+        f"2. Februar 2020 · Tine\n\n" + "\n\n".join(POST) + f"\n\nTeilen mit:\nGefällt mir:\n"
+        f"3 Gedanken zu „{title}“\n{comments}{tail}Schreibe einen Kommentar\n"
+        "Deine E-Mail-Adresse wird nicht veröffentlicht.\n"
+    )
+
+
+def test_a_short_post_above_a_long_discussion_is_the_article() -> None:
+    story = extract_text_dump(_post(head=""))
+    assert story.page_type == "article"
+    assert story.title == TITLE
+    assert story.paragraphs == POST
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-02"
+
+
+def test_the_comments_header_names_the_headline() -> None:
+    # One word is too short to pass for a headline on its own, and the blog's tagline is
+    # heading-like; the comments header quotes the post's headline and settles it.
+    text = (
+        "Mein Stadtblog\nDas Leben, der Meister und ich…\nStartseite\nÜber mich\n"
+        "Nebelsuppe\n2. Februar 2020 · Tine\n\n" + "\n\n".join(POST) + "\n\n"
+        "Ein Gedanke zu „Nebelsuppe“\nAnna sagt:\nSchöne Tour!\n"
+    )
+    assert extract_text_dump(text).title == "Nebelsuppe"
+
+
+def test_a_short_post_with_sidebar_headlines_is_not_a_listing() -> None:
+    sidebar = "".join(
+        f"Neueste Beiträge\nSpaziergang am {place} im Herbst\n"
+        for place in ("Müggelsee", "Tegeler See", "Wannsee", "Schlachtensee", "Griebnitzsee")
+    )
+    text = (
+        f"Mein Stadtblog\nElektro-Zapfsäulen.\n17/11/2019 ~ Cem Basman\n\n"
+        "Ich würde ja in smarte Elektro-Zapfsäulen investieren. Wundere mich, dass es sie "
+        f"noch nicht gibt.\n\nTeilen mit:\nSchreibe einen Kommentar\n{sidebar}"
+        "Erstelle eine Website wie diese mit WordPress.com\n"
+    )
+    story = extract_text_dump(text)
+    assert story.page_type == "article"
+    assert story.title == "Elektro-Zapfsäulen."
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Autor: Cem Basman", ["Cem Basman"]),
+        ("Autor: gnaddrig", ["gnaddrig"]),
+        ("Posted by gnaddrig", ["gnaddrig"]),
+        ("Author: c1ph4", ["c1ph4"]),
+        ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie", ["gnaddrig"]),
+        # A bare "by" and a newsroom's sign-off name no one.
+        ("by default", []),
+        ("Autor: red", []),
+        ("Autor des Buches ist", []),
+    ],
+)
+def test_outright_credits_name_user_names(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "debris"),
+    [
+        (
+            "Wir verwenden Cookies auf unserer Website, um Ihnen die relevanteste Erfahrung zu "
+            "bieten, indem wir uns an Ihre Präferenzen erinnern.",
+            True,
+        ),
+        ("Diese Website verwendet Cookies, um Ihre Erfahrungen zu verbessern.", True),
+        ("Ce site utilise des cookies pour améliorer votre expérience de navigation.", True),
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", True),
+        (
+            "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using "
+            "password: NO) in /www/htdocs/wordpress/wp-content/plugins/tagging.php on line 299",
+            True,
+        ),
+        ("Die Kekse (Cookies) backen zwölf Minuten bei 180 Grad im Ofen.", False),
+        ("Warning: the bridge will close on Monday for repairs, the council said.", False),
+    ],
+)
+def test_consent_texts_and_server_errors_are_debris(line: str, debris: bool) -> None:
+    assert is_debris(line, len(line.split())) is debris
+
+
+def test_soft_hyphens_are_dropped_from_dumps_and_stories() -> None:
+    story = extract_text_dump(_post(head="", title="Rad\u00adtour durch Friedrichs\u00adfelde"))
+    assert story.title == "Radtour durch Friedrichsfelde"
+    assert clean_text("Bundes\u00adregierung\u2060 und Mi\u200dnisterium") == (
+        "Bundesregierung und Mi\u200dnisterium"
+    )
