@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract.textdump import extract_text_dump
-from newsdesk.extract.textdump_lines import is_debris
+from newsdesk.extract.textdump_dump import Dump, mark_meta
+from newsdesk.extract.textdump_lines import is_debris, split_lines
 from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.normalise import clean_text
 
@@ -133,3 +134,28 @@ def test_soft_hyphens_are_dropped_from_dumps_and_stories() -> None:
     assert clean_text("Bundes\u00adregierung\u2060 und Mi\u200dnisterium") == (
         "Bundesregierung und Mi\u200dnisterium"
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["vor 4 Monaten", "vor einer Woche", "il y a 3 heures", "hace 2 horas", "2 ore fa"]
+)
+def test_relative_times_in_other_languages_are_datelines(line: str) -> None:
+    dump = Dump(split_lines(f"{TITLE}\n{line}\n"), day_first=True)
+    mark_meta(dump)
+    assert dump.meta == {1}
+
+
+def test_teaser_titles_parted_by_dates_are_each_a_link() -> None:
+    teasers = [
+        "Transfer! Stürmer reist aus dem Trainingslager ab",
+        "Aufbau und System: Reibungen sind gut",
+        "Kaderplanung: Es ist vieles am Köcheln",
+        "Trainer schreibt den Kapitän noch nicht ab",
+    ]
+    box = "".join(f"vor {n} Tagen\n{title}\n" for n, title in enumerate(teasers, 2))
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n2. Februar 2020 · Tine\n\n" + "\n\n".join(POST) + "\n\n"
+        f"Mehr zum Thema\n{box}Zum Seitenanfang »\n"
+    )
+    story = extract_text_dump(text)
+    assert [(link.title, link.snippet) for link in story.links] == [(t, None) for t in teasers]

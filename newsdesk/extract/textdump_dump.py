@@ -23,7 +23,13 @@ _TIME_ONLY = re.compile(
 )
 _RELATIVE_TIME = re.compile(
     r"^(?:updated|posted|published)?\s*(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|"
-    r"week|month|year)s?\s+ago$",
+    r"week|month|year)s?\s+ago$|"
+    # "vor 4 Monaten", "il y a 3 heures", "hace 2 horas", "2 ore fa".
+    r"^(?:(?:aktualisiert|veröffentlicht)\s+)?vor\s+(?:\d+|einer?m?)\s+(?:sekunden?|minuten?|"
+    r"stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$|"
+    r"^il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)$|"
+    r"^hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)$|"
+    r"^(?:\d+|un[ao]?)\s+(?:secondi|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa$",
     re.IGNORECASE,
 )
 _TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")

@@ -17,6 +17,8 @@ from newsdesk.extract.textdump_meta import byline_names
 from newsdesk.model import RelatedLink
 
 _MAX_ITEMS = 24
+# Teaser titles each parted from the next by a date: this many make a dated list.
+_DATED_MIN_ITEMS = 3
 _MAX_SNIPPET_CHARS = 420
 _SINGLE_KINDS = ("also_read", "previous_story", "next_story")
 # A dateline over article text ends a teaser run: the body is this many words a paragraph,
@@ -89,20 +91,35 @@ def _is_snippet(line: Line, title: Line) -> bool:
     return line.chars >= 1.25 * title.chars or bool(_TRUNCATED.search(line.text))
 
 
-def _candidates(lines: list[Line], i: int, is_meta: Callable[[Line], bool]) -> list[Line]:
+def _candidates(
+    lines: list[Line], i: int, is_meta: Callable[[Line], bool]
+) -> tuple[list[Line], int]:
+    """The lines of a block under header `i`, and how many of them dates or bylines part.
+
+    A date between every two lines ("vor 1 Woche / Title / vor 6 Tagen / Title") makes each
+    line a teaser title of its own; otherwise a longer line under a title is its snippet
+    (also with the title's date between them). The count is of the leading lines so parted,
+    when there are at least `_DATED_MIN_ITEMS`, else 0.
+    """
     run: list[Line] = []
+    dated = 1
+    after_meta = False
     for line in lines[i + 1 :]:
         if line.barrier or match_header(line) is not None:
             break
         if is_meta(line):
             if _body_follows(lines, line.index, is_meta):
                 # The dateline of the article itself: its headline is not a teaser.
-                return _without_header(run)
+                return _without_header(run), 0
+            after_meta = True
             continue
         if line.debris or line.chars > _MAX_SNIPPET_CHARS or len(run) >= 2 * _MAX_ITEMS:
             break
+        if run and after_meta and dated == len(run):
+            dated += 1
+        after_meta = False
         run.append(line)
-    return run
+    return run, dated if dated >= _DATED_MIN_ITEMS else 0
 
 
 def _body_follows(lines: list[Line], index: int, is_meta: Callable[[Line], bool]) -> bool:
@@ -155,8 +172,18 @@ def _paired(run: list[Line]) -> bool:
     return mean_snippet > 1.15 * mean_title
 
 
-def _teasers(run: list[Line]) -> tuple[list[tuple[str, str | None]], int]:
-    """Read (title, snippet) items off a run; returns the items and how many lines they used."""
+def _teasers(run: list[Line], dated: int = 0) -> tuple[list[tuple[str, str | None]], int]:
+    """Read (title, snippet) items off a run; returns the items and how many lines they used.
+
+    `dated` leading lines of the run are parted by dates or bylines: each is a title.
+    """
+    if dated:
+        titles = []
+        for line in run[: min(dated, _MAX_ITEMS)]:
+            if not _title_ok(line):
+                break
+            titles.append((line.text, None))
+        return titles, len(titles)
     if _paired(run):
         pairs = [(run[k].text, run[k + 1].text) for k in range(0, len(run), 2)]
         return pairs[:_MAX_ITEMS], min(len(run), 2 * _MAX_ITEMS)
@@ -207,8 +234,8 @@ def _teaser_block(
     single = match.groupdict().get("title")
     if single:
         return LinkBlock(kind, i, i, [(single.strip(), None)])
-    run = _candidates(lines, i, is_meta)
-    items, used = _teasers(run)
+    run, dated = _candidates(lines, i, is_meta)
+    items, used = _teasers(run, dated)
     if not items:
         return None
     section = match.groupdict().get("section")
