@@ -159,3 +159,48 @@ def test_teaser_titles_parted_by_dates_are_each_a_link() -> None:
     )
     story = extract_text_dump(text)
     assert [(link.title, link.snippet) for link in story.links] == [(t, None) for t in teasers]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jonathan Krase", ["Jonathan Krase"]),
+        ("Nuño Domínguez", ["Nuño Domínguez"]),
+        ("Mrs H Pyke", ["Mrs H Pyke"]),
+        # Capitalised nouns and labels name no one.
+        ("Faire Lieferketten", []),
+        ("Neueste Beiträge", []),
+        ("Britax Affinity", []),
+    ],
+)
+def test_a_bare_name_needs_a_known_given_name(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
+def test_a_label_under_the_headline_is_no_byline_and_the_headline_stays() -> None:
+    text = (
+        "Mein Stadtblog\nFaire Lieferketten\nUnstillbares Heimweh\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + "\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == "Unstillbares Heimweh"
+    assert story.authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "share"), [("Teilen Twittern", True), ("Teilen Pin it Mailen Drucken", True)]
+)
+def test_share_buttons_in_other_languages_are_debris(line: str, share: bool) -> None:
+    assert is_debris(line, len(line.split())) is share
+
+
+def test_a_sentence_that_mentions_a_date_is_text_not_a_dateline() -> None:
+    sentence = (
+        "Die Ticketpreise im Verbund werden ab 1. Januar 2024 um durchschnittlich "
+        "12,7 Prozent angehoben."
+    )
+    text = f"Mein Stadtblog\n{TITLE}\n2. Februar 2020\n\n{sentence}\n\n" + "\n\n".join(POST)
+    story = extract_text_dump(text + "\n")
+    assert story.paragraphs[0] == sentence or story.summary == sentence
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-02"

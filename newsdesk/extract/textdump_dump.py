@@ -32,6 +32,14 @@ _RELATIVE_TIME = re.compile(
     r"^(?:\d+|un[ao]?)\s+(?:secondi|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa$",
     re.IGNORECASE,
 )
+# A sentence of this many words that carries a date is text, not a dateline.
+_SENTENCE_MIN_WORDS = 12
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<![AP]\. M)[.!?]['\"”’»)]*$")
+_DATE_LABEL = re.compile(
+    r"^(?:posted|published|updated|created|last\s+(?:updated|modified)|veröffentlicht|"
+    r"aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado)\b",
+    re.IGNORECASE,
+)
 _TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
 # Lines above the body searched for the headline (furniture not counted); a reading time is
 # looked for as far into the top of the page.
@@ -72,8 +80,17 @@ def _is_date_line(line: Line) -> bool:
         # A table row that holds a date is data, not a dateline.
         return False
     first, updated = split_updated(line.text)
-    if (len(first.split()) if updated is not None else line.words) > 16:
+    words = len(first.split()) if updated is not None else line.words
+    if words > 16:
         # A dateline is short; "Thu 3 Jan ... Last modified on ..." is two short ones.
+        return False
+    if (
+        words >= _SENTENCE_MIN_WORDS
+        and _SENTENCE_END.search(first)
+        and not _DATE_LABEL.match(first)
+    ):
+        # "Die Ticketpreise werden ab 1. Januar 2024 um 12,7 Prozent angehoben.": a sentence
+        # that mentions a date is text.
         return False
     return (
         find_date(first) is not None

@@ -72,7 +72,10 @@ SHARE_WORDS = _folded(
     "print|whatsapp|reddit|pocket|flipboard|pinterest|telegram|messenger|sms|tumblr|"
     "copy|link|url|comment|comments|save|on|this|story|article|via|the|to|gift|"
     "bluesky|threads|mastodon|instagram|youtube|vk|weibo|wechat|line|xing|digg|"
-    "stumbleupon|mix|more|options|close|permalink|embed"
+    "stumbleupon|mix|more|options|close|permalink|embed|"
+    # German, French, Spanish, Italian buttons ("Teilen Twittern", "Partager Imprimer").
+    "teilen|twittern|mailen|drucken|pinnen|merken|kopieren|artikel|beitrag|"
+    "partager|imprimer|envoyer|compartir|imprimir|enviar|condividi|stampa|invia|pin|it"
 )
 
 # "12 thoughts on “Headline”", "Ein Gedanke zu „Headline“": a blog's comments header, which

@@ -115,7 +115,8 @@ _CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e"})
 _SHARE_CORE = frozenset(
     fold(w)
     for w in "share shares tweet facebook twitter linkedin email print whatsapp reddit "
-    "pinterest telegram flipboard pocket messenger".split()
+    "pinterest telegram flipboard pocket messenger teilen twittern mailen drucken partager "
+    "imprimer compartir imprimir condividi".split()
 )
 
 

@@ -154,7 +154,9 @@ def _without_header(run: list[Line]) -> list[Line]:
 
 
 def _is_byline(line: Line) -> bool:
-    return line.words <= _BYLINE_WORDS and bool(byline_names(line.text, allow_bare=True))
+    return line.words <= _BYLINE_WORDS and bool(
+        byline_names(line.text, allow_bare=True, name_shaped=True)
+    )
 
 
 def _paired(run: list[Line]) -> bool:

@@ -17,6 +17,7 @@ from newsdesk.extract.date_text import (
     SEGMENT_SPLIT,
     find_date,
 )
+from newsdesk.extract.given_names import is_given_name
 from newsdesk.extract.textdump_labels import (
     BYLINE_PREFIX,
     CALENDAR_NAMES,
@@ -60,6 +61,10 @@ _LONE_PARENTHETICAL = re.compile(r"\(\s*[^\s()]+\s*\)")
 # A handle, or an e-mail address; "@aprilroach28Daniel O'Mahony": a handle glued to the next
 # name ends where the name's capital starts.
 _HANDLE = re.compile(r"\S+@\S+\.\w+|@[a-z0-9_]+(?=[A-Z][a-z])|@\w+")
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|herr|frau|mme|mlle|m|sr|sra)\.?$", re.I
+)
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 # A user name: one token of letters, digits, "_" or "-", with a letter in it; "red." and
 # "red" sign a newsroom's own copy in German, not a person.
 _HANDLE_NAME = re.compile(r"^(?!red\.?$)(?=[\w\-]*[^\W\d_])[^\W_][\w\-]{1,29}$", re.IGNORECASE)
@@ -226,19 +231,37 @@ def byline_core(text: str) -> str:
     return _ROLE_TAIL.sub("", text).strip()
 
 
-def byline_names(text: str, *, allow_bare: bool) -> list[str]:
+def byline_names(text: str, *, allow_bare: bool, name_shaped: bool = False) -> list[str]:
     """Authors named by a byline line.
 
     Args:
         text: One line of a dump.
         allow_bare: Accept a line that is only names ("Sarah Archer", "A and B"); callers
             allow it only right around the title, where such a line is a byline.
+        name_shaped: With `allow_bare`, accept bare capitalised words without a known given
+            name among them ("Mama Robotnik"); enough to skip a teaser's byline, not to
+            name an author.
 
     Returns:
         The names, or an empty list when the line is not a byline.
     """
     # Line predicates ask this of the same lines many times over: read each line once.
-    return list(_byline_names(text, allow_bare))
+    names = _byline_names(text, allow_bare)
+    if names and allow_bare and not name_shaped and not _byline_names(text, False):
+        if "@" not in text and not any(_names_a_person(name) for name in names):
+            # Capitalised words that name no one ("Faire Lieferketten", "Britax Affinity").
+            return []
+    return list(names)
+
+
+def _names_a_person(name: str) -> bool:
+    """A bare name with a known given name, initials ("R.C. Baker") or an honorific in it."""
+    words = name.split()
+    return (
+        bool(_HONORIFIC.match(words[0]))
+        or any(_INITIALS.match(word) for word in words)
+        or any(is_given_name(word) for word in words)
+    )
 
 
 @functools.lru_cache(maxsize=LINE_CACHE)
