@@ -8,7 +8,7 @@ import pytest
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_dump import Dump, mark_meta
 from newsdesk.extract.textdump_lines import is_debris, split_lines
-from newsdesk.extract.textdump_meta import byline_names
+from newsdesk.extract.textdump_meta import byline_names, names_a_person
 from newsdesk.normalise import clean_text
 
 TITLE = "Radtour durch Friedrichsfelde und Karlshorst"
@@ -162,19 +162,23 @@ def test_teaser_titles_parted_by_dates_are_each_a_link() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "names"),
+    ("name", "common", "person"),
     [
-        ("Jonathan Krase", ["Jonathan Krase"]),
-        ("Nuño Domínguez", ["Nuño Domínguez"]),
-        ("Mrs H Pyke", ["Mrs H Pyke"]),
+        ("Jonathan Krase", "", True),
+        ("Nuño Domínguez", "", True),
+        ("Mrs H Pyke", "", True),
+        ("R.C. Baker", "", True),
         # Capitalised nouns and labels name no one.
-        ("Faire Lieferketten", []),
-        ("Neueste Beiträge", []),
-        ("Britax Affinity", []),
+        ("Faire Lieferketten", "", False),
+        ("Neueste Beiträge", "", False),
+        ("Britax Affinity", "", False),
+        # A given name that the page also writes as a common word ("take note").
+        ("Take Note", "take a note", False),
+        ("Alle Meldungen", "alle anderen", False),
     ],
 )
-def test_a_bare_name_needs_a_known_given_name(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=True) == names
+def test_a_bare_name_needs_a_known_given_name(name: str, common: str, person: bool) -> None:
+    assert names_a_person([name], frozenset(common.split())) is person
 
 
 def test_a_label_under_the_headline_is_no_byline_and_the_headline_stays() -> None:

@@ -26,6 +26,7 @@ from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
+from newsdesk.extract.html_text import visible_text_authors
 from newsdesk.extract.html_title import SiteNames, choose_title
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of, normalize_url
@@ -208,6 +209,8 @@ def _fill_authors(
         names, source = choose_authors([("jsonld", meta.organisation_authors)], outlets)
     if not names:
         names, source = reader.fallback_authors(), "text"
+    if not names:
+        names, source = clean_authors(visible_text_authors(tree), outlets), "heuristic"
     if not names:
         # "BBC News" as the declared author: the outlet credits itself.
         names, source = organisation_author(meta.author_sources)

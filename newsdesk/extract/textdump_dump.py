@@ -15,7 +15,12 @@ from newsdesk.extract.date_text import captured_date, find_date, split_updated
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
-from newsdesk.extract.textdump_meta import byline_core, byline_names, reading_time
+from newsdesk.extract.textdump_meta import (
+    byline_core,
+    byline_names,
+    names_a_person,
+    reading_time,
+)
 
 _TIME_ONLY = re.compile(
     r"^(?:updated|posted|published)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}$",
@@ -40,6 +45,7 @@ _DATE_LABEL = re.compile(
     r"aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado)\b",
     re.IGNORECASE,
 )
+_WORD_EDGES = "\"'“”„‘’«»()[]{}.,;:!?¡¿…–—-*"
 _TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
 # Lines above the body searched for the headline (furniture not counted); a reading time is
 # looked for as far into the top of the page.
@@ -63,6 +69,20 @@ class Dump:
     day_first: bool | None = None
     paragraph_breaks: bool = False
     _folded: list[str] | None = None
+    _common: frozenset[str] | None = None
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """The words the page writes in lower case ("alle", "take"), computed once."""
+        if self._common is None:
+            # Whole words only: "ben" in "ben.silverman@..." or "/author/dan-goodin" is a name.
+            self._common = frozenset(
+                word
+                for line in self.lines
+                for token in line.text.split()
+                if (word := token.strip(_WORD_EDGES)).isalpha() and word[0].islower()
+            )
+        return self._common
 
     @property
     def folded(self) -> list[str]:
@@ -174,7 +194,14 @@ def bare_names(dump: Dump, line: Line) -> list[str]:
         if 0 <= i < len(lines) and lines[i].text == line.text:
             if not BYLINE_PREFIX.match(line.text):
                 return []
-    return byline_names(line.text, allow_bare=True)
+    names = byline_names(line.text, allow_bare=True)
+    if names and "@" not in line.text and not BYLINE_PREFIX.match(line.text):
+        if not byline_names(line.text, allow_bare=False) and not names_a_person(
+            names, dump.common_words
+        ):
+            # Capitalised words that name no one ("Faire Lieferketten", "Britax Affinity").
+            return []
+    return names
 
 
 def byline_line(dump: Dump, line: Line) -> bool:

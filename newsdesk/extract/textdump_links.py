@@ -154,9 +154,7 @@ def _without_header(run: list[Line]) -> list[Line]:
 
 
 def _is_byline(line: Line) -> bool:
-    return line.words <= _BYLINE_WORDS and bool(
-        byline_names(line.text, allow_bare=True, name_shaped=True)
-    )
+    return line.words <= _BYLINE_WORDS and bool(byline_names(line.text, allow_bare=True))
 
 
 def _paired(run: list[Line]) -> bool:

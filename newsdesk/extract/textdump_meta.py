@@ -231,37 +231,45 @@ def byline_core(text: str) -> str:
     return _ROLE_TAIL.sub("", text).strip()
 
 
-def byline_names(text: str, *, allow_bare: bool, name_shaped: bool = False) -> list[str]:
+def byline_names(text: str, *, allow_bare: bool) -> list[str]:
     """Authors named by a byline line.
 
     Args:
         text: One line of a dump.
         allow_bare: Accept a line that is only names ("Sarah Archer", "A and B"); callers
             allow it only right around the title, where such a line is a byline.
-        name_shaped: With `allow_bare`, accept bare capitalised words without a known given
-            name among them ("Mama Robotnik"); enough to skip a teaser's byline, not to
-            name an author.
 
     Returns:
         The names, or an empty list when the line is not a byline.
     """
     # Line predicates ask this of the same lines many times over: read each line once.
-    names = _byline_names(text, allow_bare)
-    if names and allow_bare and not name_shaped and not _byline_names(text, False):
-        if "@" not in text and not any(_names_a_person(name) for name in names):
-            # Capitalised words that name no one ("Faire Lieferketten", "Britax Affinity").
-            return []
-    return list(names)
+    return list(_byline_names(text, allow_bare))
 
 
-def _names_a_person(name: str) -> bool:
-    """A bare name with a known given name, initials ("R.C. Baker") or an honorific in it."""
-    words = name.split()
-    return (
-        bool(_HONORIFIC.match(words[0]))
-        or any(_INITIALS.match(word) for word in words)
-        or any(is_given_name(word) for word in words)
-    )
+def names_a_person(names: list[str], common: frozenset[str]) -> bool:
+    """Whether bare names name a person, not capitalised words ("Faire Lieferketten").
+
+    A name passes with an honorific ("Mrs H Pyke"), initials ("R.C. Baker") or a known given
+    name leading it that the page does not also use as a lower-case word ("take", "alle",
+    "young").
+
+    Args:
+        names: Names read off one bare line.
+        common: The lower-case words of the page.
+
+    Returns:
+        True when one of the names looks like a person's.
+    """
+    for name in names:
+        words = name.split()
+        if _HONORIFIC.match(words[0]) or any(_INITIALS.match(word) for word in words):
+            return True
+        # The given name leads ("Alexandra Weber"), or follows a title in a longer name
+        # ("Rechtsanwalt Sebastian Einbock"); last in two words it is a word ("Akte Aurora").
+        leading = words[:2] if len(words) > 2 else words[:1]
+        if any(is_given_name(word) and word.lower() not in common for word in leading):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=LINE_CACHE)
