@@ -741,6 +741,14 @@ def test_bare_name_over_a_reading_time_above_the_headline_is_the_byline() -> Non
             "Fotografie, Reisen",
             "2020-01-05",
         ),
+        # German, French, Spanish and Italian labels.
+        ("Veröffentlichung: 04.02.2022", "2022-02-04"),
+        ("Datum: 18.10.2021", "2021-10-18"),
+        ("Erschienen am 1. November 2023", "2023-11-01"),
+        ("Fecha de publicación: 4 de mayo de 2022", "2022-05-04"),
+        ("Date de publication : 13 juin 2019", "2019-06-13"),
+        # A community's founding date is no publication date.
+        ("Created Jan 25, 2008", None),
     ],
 )
 def test_labelled_publication_dates(line: str, day: str | None) -> None:

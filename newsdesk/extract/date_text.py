@@ -99,8 +99,10 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"^\s*(?:first\s+)?(?:published|posted|written|date|publication\s+date|date\s+published|publié|"
-    r"veröffentlicht|publicado|pubblicato)\b(?:\s+on)?\s*[:\-–—]?\s*",
+    r"^\s*(?:first\s+)?(?:published|posted|written|date|publication\s+date|"
+    r"date\s+published|publié|veröffentlicht|veröffentlichung|erschienen|erstellt|publiziert|"
+    r"datum|date\s+de\s+publication|publicado|fecha(?:\s+de\s+publicaci[óo]n)?|pubblicato|"
+    r"data(?:\s+di\s+pubblicazione)?)\b(?:\s+(?:on|am|le|el|il))?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _LABELLED_MAX_CHARS = 80
