@@ -208,3 +208,24 @@ def test_a_sentence_that_mentions_a_date_is_text_not_a_dateline() -> None:
     story = extract_text_dump(text + "\n")
     assert story.paragraphs[0] == sentence or story.summary == sentence
     assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-02"
+
+
+def test_the_dateline_under_the_first_copy_of_a_repeated_headline_is_read() -> None:
+    # A player box repeats the headline under its dateline.
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n23/10/2020\npartager\nPlay / pause\nJavaScript is required.\n"
+        f"0:00\n/\n0:00\nvolume\n{TITLE}\n"
+        "< previous\n> next\nDurée de l'audio 4:22\n\n" + "\n\n".join(POST) + "\n"
+    )
+    story = extract_text_dump(text)
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2020-10-23"
+
+
+def test_a_dateline_under_the_articles_share_buttons_is_read() -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n\n" + "\n\n".join(POST) + "\n\nHomepage: www.example.de\n"
+        "Spendenkonto bei der Stadtsparkasse\nteilen\ntwittern\nteilen\nE-Mail\nDrucken\nMerken\n"
+        "8. November 2021\nUnser Programm\n"
+    )
+    story = extract_text_dump(text)
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2021-11-08"

@@ -39,6 +39,7 @@ from newsdesk.model import Story
 # An explicit authorship credit, trusted anywhere on the page.
 # How far under the body run a credit line ("Posted by ...") may sit.
 _TAIL_CREDIT_LINES = 4
+_TAIL_DATE_LINES = 5
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
@@ -101,13 +102,25 @@ def fill_text_fields(
 
 
 def _header_range(dump: Dump, title_index: int | None, span: tuple[int, int] | None) -> range:
-    """Lines around the title where bylines and dates live."""
+    """Lines around the title where bylines and dates live (from its first copy on)."""
     if title_index is None:
         start = span[0] if span else 0
         return range(max(0, start - 8), min(len(dump.lines), start + 1))
     end = span[0] if span and span[0] > title_index else title_index + 10
     end = min(end, title_index + 25, len(dump.lines))
-    return range(max(0, title_index - 6), end)
+    return range(max(0, _first_copy(dump, title_index) - 6), end)
+
+
+def _first_copy(dump: Dump, title_index: int) -> int:
+    """The first of the headline's copies just above it (a player or share box repeats it).
+
+    The dateline sits under the first copy: "Headline / 23/10/2020 / [player] / Headline".
+    """
+    text = dump.lines[title_index].text
+    for line in dump.lines[max(0, title_index - HEADER_WINDOW) : title_index]:
+        if line.text == text:
+            return line.index
+    return title_index
 
 
 def fill_meta(
@@ -132,8 +145,9 @@ def fill_meta(
         # The dateline follows the headline; one above it (a site's date of today in the
         # top bar, or a blog's date over its title) counts only when none follows, nearest
         # to the headline first.
-        header = [line for line in header if line.index >= title_index] + [
-            line for line in reversed(header) if line.index < title_index
+        first = _first_copy(dump, title_index)
+        header = [line for line in header if line.index >= first] + [
+            line for line in reversed(header) if line.index < first
         ]
     if span:
         # The dateline may sit under a lead paragraph (or a deck and a caption), at the top
@@ -150,9 +164,14 @@ def fill_meta(
         # found next to it; it comes after everything near the headline.
         above = dump.lines[max(0, span[0] - _ABOVE_BODY) : span[0]]
         header += [line for line in above if line.index in dump.meta and line not in header]
-    tail = []
+    tail: list[Line] = []
     if span:
-        tail = dump.lines[span[1] + 1 : span[1] + 6]
+        # Under the article, past its share buttons: "teilen / twittern / 8. November 2021".
+        for line in dump.lines[span[1] + 1 :]:
+            if len(tail) >= _TAIL_DATE_LINES:
+                break
+            if not line.debris or line.index in dump.meta:
+                tail.append(line)
     _fill_dates(story, dump, header + tail)
     _fill_authors(story, dump, header, title_index, span)
     for line in header + dump.lines[:HEADER_WINDOW]:
