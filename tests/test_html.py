@@ -1278,3 +1278,22 @@ def test_a_related_box_inside_the_body_goes(box, dropped):
     kept = drop_furniture(paragraphs)
     assert all(p in kept for p in STORY)
     assert (not any(p in kept for p in box)) == dropped
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h1><span class="dachzeile">Klimaschutz</span>: Bohren, bis es heiß wird</h1>',
+        '<h1><span class="article-header__roofline">Klimaschutz</span> '
+        "<span>Bohren, bis es heiß wird</span></h1>",
+        '<h1><span class="entry-title__toptitle">Klimaschutz</span>Bohren, bis es heiß wird</h1>',
+    ],
+)
+def test_a_kicker_marked_inside_the_heading_is_not_part_of_the_title(heading):
+    html = story_page(
+        "<title>Klimaschutz: Bohren, bis es heiß wird | Zeitung</title>"
+        '<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">',
+        heading,
+    )
+    story = extract_html(html, url="https://zeitung.example.de/wissen/bohren")
+    assert story.title == "Bohren, bis es heiß wird"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -35,6 +36,13 @@ _DANGLING_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~]|::)+\s*$|^\s*(?:[|
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
 _LOGO_CLASS = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)", re.I)
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
+# Class names of a kicker (overline) set inside a heading, in the languages sites use.
+_KICKER_CLASS = re.compile(
+    r"kicker|dachzeile|roof-?line|top-?title|top-?line|over-?line|over-?title|eyebrow|"
+    r"super-?title|pre-?title|surtitre|antet[ií]tulo|occhiello|spitzmarke",
+    re.IGNORECASE,
+)
+_KICKER_SEPARATORS = " \t\n\u00a0:|-–—·•,;/"
 _HEADLINE_CLASS = re.compile(r"headline|title|heading|entry|post|article|story", re.I)
 _TRAILING_MARKS = re.compile(r"[\s¶#§]+$")
 _ELLIPSIS = ("...", "…")
@@ -209,11 +217,32 @@ def logo_names(tree: HtmlElement) -> list[str]:
 
 
 def _h1_texts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
-    """Each non-empty `<h1>` with its text (spacing collapsed, trailing marks dropped)."""
+    """Each non-empty `<h1>` with its text (spacing collapsed, trailing marks dropped).
+
+    A kicker set inside the heading and marked as one (`<span class="dachzeile">`,
+    `roofline`, `toptitle`, `overline`, `eyebrow`) is not part of the headline.
+    """
     for heading in tree.iter("h1"):
-        text = _TRAILING_MARKS.sub("", " ".join(heading.text_content().split()))
+        text = _TRAILING_MARKS.sub("", " ".join(_without_kicker(heading).split()))
         if text:
             yield heading, text
+
+
+def _without_kicker(heading: HtmlElement) -> str:
+    if not any(_is_kicker(el) for el in heading.iterdescendants()):
+        return heading.text_content()
+    copy = deepcopy(heading)
+    for el in list(copy.iterdescendants()):
+        if _is_kicker(el):
+            el.drop_tree()  # keeps the text after the kicker
+    # The separator the page set between kicker and headline goes with the kicker.
+    rest = copy.text_content().strip(_KICKER_SEPARATORS)
+    # A heading that is all kicker keeps its text.
+    return rest if rest.strip() else heading.text_content()
+
+
+def _is_kicker(el: HtmlElement) -> bool:
+    return isinstance(el.tag, str) and bool(_KICKER_CLASS.search(el.get("class") or ""))
 
 
 def _is_logo(heading: HtmlElement, text: str) -> bool:
