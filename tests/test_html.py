@@ -1297,3 +1297,30 @@ def test_a_kicker_marked_inside_the_heading_is_not_part_of_the_title(heading):
     )
     story = extract_html(html, url="https://zeitung.example.de/wissen/bohren")
     assert story.title == "Bohren, bis es heiß wird"
+
+
+@pytest.mark.parametrize(
+    ("tab", "heading", "expected"),
+    [
+        # Blog software and a blog's own name in the tab title, the post title as a heading.
+        (
+            "Blog Archiv » Podcasts in Plex einbinden",
+            "<h2>Podcasts in Plex einbinden</h2>",
+            "Podcasts in Plex einbinden",
+        ),
+        (
+            "Alles Neue mach der Mai | Bibliothek 2.0 und mehr",
+            "<h3>Alles Neue mach der Mai</h3>",
+            "Alles Neue mach der Mai",
+        ),
+        # A one-word label shown as a heading is no headline.
+        ("Forum | Kein App Store über mobile Daten", "<h2>Forum</h2>", None),
+    ],
+)
+def test_the_segment_of_the_tab_title_shown_as_a_heading_is_the_title(tab, heading, expected):
+    html = (
+        f'<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{tab}</title>'
+        f"</head><body><div class='post'>{heading}{BODY}</div></body></html>"
+    )
+    story = extract_html(html, url="https://blog.example.de/2020/05/post")
+    assert story.title == (expected or tab)

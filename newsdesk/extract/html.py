@@ -27,7 +27,7 @@ from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_text import visible_text_authors
-from newsdesk.extract.html_title import SiteNames, choose_title
+from newsdesk.extract.html_title import SiteNames, choose_title, shown_segment
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of, normalize_url
 from newsdesk.words import count_words
@@ -97,7 +97,7 @@ def extract_html(
     meta = reader.read()
     story = Story(url=url, source_path=source_path, source_kind="html", notes=notes)
     story.captured_at = to_utc(captured_at) if captured_at else None
-    _fill_metadata(story, meta, base)
+    _fill_metadata(story, meta, tree, base)
     _fill_authors(story, meta, reader, tree, base)
     body = extract_body(tree, url or base)
     finder = LinkFinder(tree, base, [url, story.canonical_url])
@@ -166,7 +166,7 @@ def _base_url(tree: HtmlElement, url: str | None) -> str | None:
 # --- fields --------------------------------------------------------------------------------
 
 
-def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
+def _fill_metadata(story: Story, meta: PageMeta, tree: HtmlElement, base: str | None) -> None:
     values, prov = meta.values, meta.provenance
     story.outlet = values.get("outlet")
     story.canonical_url = resolve_url(values.get("canonical"), base)
@@ -178,6 +178,8 @@ def _fill_metadata(story: Story, meta: PageMeta, base: str | None) -> None:
     story.authors = list(values.get("authors") or [])
     sites = SiteNames([story.outlet, *meta.site_names], [host_of(base)], meta.logo_names)
     story.title, title_source = choose_title(meta.titles, sites)
+    if story.title and title_source != "text":
+        story.title = shown_segment(story.title, tree) or story.title
     for name, key in (
         ("outlet", "outlet"),
         ("canonical_url", "canonical"),

@@ -51,6 +51,7 @@ _MIN_HOST_LABEL = 5
 _LOGO_SHARE = 0.6
 _MAX_LOGO_CHARS = 60
 #: Trust order of candidate kinds (provenance follows the most trusted agreeing source).
+_MAX_SEGMENT_HEADING_CHARS = 300
 KIND_ORDER = ("jsonld", "opengraph", "twitter", "meta", "tab", "h1")
 _PROVENANCE = {
     "jsonld": "jsonld",
@@ -475,3 +476,30 @@ def _content_words(text: str) -> set[str]:
     words = set(re.findall(r"\w+", text.casefold())) - _STOPWORDS
     # Scripts written without spaces (Chinese, Japanese): characters stand in for words.
     return {w for word in words for w in (word if len(word) > 12 else [word])}
+
+
+def shown_segment(title: str, tree: HtmlElement) -> str | None:
+    """The one segment of a declared title that the page shows as a heading, if any.
+
+    A tab title keeps site and section names no site list knows ("Blog Archiv » Podcasts in
+    Plex einbinden", "Headline | Bibliothek 2.0 und mehr"); the segment set as a heading on
+    the page (`<h1>`-`<h4>`) is the headline. Of several, the longest; segments of one word
+    ("Forum", "Aktuelles") are labels.
+
+    Args:
+        title: The title chosen from the page's declared titles.
+        tree: The parsed page.
+
+    Returns:
+        The segment, or None when the title has no separators or no segment is a heading.
+    """
+    segments = [seg.strip() for seg in TITLE_SEPARATORS.split(title) if seg and seg.strip()]
+    if len(segments) < 2:
+        return None
+    headings = {
+        title_key(heading.text_content())
+        for heading in tree.iter("h1", "h2", "h3", "h4")
+        if len(heading.text_content()) <= _MAX_SEGMENT_HEADING_CHARS
+    }
+    shown = [seg for seg in segments if len(seg.split()) >= 2 and title_key(seg) in headings]
+    return max(shown, key=len) if shown else None
