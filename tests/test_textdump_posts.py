@@ -229,3 +229,20 @@ def test_a_dateline_under_the_articles_share_buttons_is_read() -> None:
     )
     story = extract_text_dump(text)
     assert story.published_at is not None and story.published_at.date().isoformat() == "2021-11-08"
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Home / Fotografie / 2017 / Januar / Radtour durch Friedrichsfelde",
+        "Sie sind hier:Home»Newsarchiv»Radtour durch Friedrichsfelde",
+        "Home ›› Blog im Überblick ›› Blog",
+    ],
+)
+def test_breadcrumb_trails_in_their_many_shapes_are_no_headline(trail: str) -> None:
+    # The trail carries the dateline under it; the headline stands over the text.
+    text = (
+        f"Mein Stadtblog\nStartseite\nÜber mich\nKontakt\n{trail}\n2. Februar 2020\n"
+        "Radtour durch Friedrichsfelde\n\n" + "\n\n".join(POST) + "\n"
+    )
+    assert extract_text_dump(text).title == "Radtour durch Friedrichsfelde"

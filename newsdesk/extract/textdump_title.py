@@ -62,7 +62,16 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
 )
 _DOTTED_MAX_WORDS = 4
 _QUOTES = "\"'“”„‟«»‹›‘’‚‛ "
-_BREADCRUMB_STRICT = re.compile(r"\s(?:>>|>|›|»|→)\s|(?<=\w)>(?=\w)")
+# Arrows between crumbs: spaced, or glued between words ("Home»News"); not guillemets
+# quoting a title («Vape Wave», «6 Days»).
+_BREADCRUMB_STRICT = re.compile(r"\s(?:>>|››|»»|›|»|→|>)\s|(?<=\w)(?:»|›|→|>)(?=\w)")
+# "Sie sind hier:", "You are here:" open a trail; so may a "Home" crumb.
+_CRUMB_HERE = re.compile(
+    r"^(?:you\s+are\s+here|sie\s+sind\s+hier|vous\s+[êe]tes\s+ici|usted\s+est[áa]\s+aqu[íi]|"
+    r"est[áa]s\s+en)\s*:?\s*(?:>\s*)?",
+    re.IGNORECASE,
+)
+_CRUMB_HOME = re.compile(r"^(?:home|startseite|start|accueil|inicio)\b", re.IGNORECASE)
 
 
 def _inside_limit(dump: Dump, span: tuple[int, int] | None) -> int:
@@ -146,16 +155,35 @@ def _ends_breadcrumb(dump: Dump, line: Line) -> bool:
     """Whether a breadcrumb trail just above the line ends with the line's text."""
     key = fold(line.text)
     for other in dump.lines[max(0, line.index - _BREADCRUMB_REACH) : line.index]:
-        if _is_breadcrumb(other):
-            last = _BREADCRUMB_STRICT.split(other.text)[-1]
-            if key and fold(last) == key:
-                return True
+        crumbs = _crumbs(other.text)
+        if crumbs and key and fold(crumbs[-1]) == key:
+            return True
     return False
 
 
 def _is_breadcrumb(line: Line) -> bool:
     """A "Home > News > Headline" trail: it may end with the headline but is not one."""
-    return len(_BREADCRUMB_STRICT.findall(line.text)) >= 2
+    return bool(_crumbs(line.text))
+
+
+def _crumbs(text: str) -> list[str]:
+    """The crumbs of a breadcrumb trail, or [] for a line that is not one.
+
+    Two arrows make a trail ("Home › Politik › Headline", also "Home»News»Headline" and
+    "Home ›› Politik"); so do two slashes after a "Home" crumb ("Home / Essays / 2017 /
+    Headline"), and anything after "Sie sind hier:" / "You are here:".
+    """
+    here = _CRUMB_HERE.match(text)
+    rest = text[here.end() :] if here else text
+    arrows = [c.strip() for c in _BREADCRUMB_STRICT.split(rest) if c.strip()]
+    slashes = [c.strip() for c in rest.split(" / ") if c.strip()]
+    if here and rest.strip():
+        return arrows if len(arrows) > 1 else slashes
+    if len(arrows) >= 3:
+        return arrows
+    if _CRUMB_HOME.match(rest) and len(slashes) >= 3:
+        return slashes
+    return []
 
 
 def _skippable(dump: Dump, line: Line) -> bool:
