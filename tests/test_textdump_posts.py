@@ -246,3 +246,24 @@ def test_breadcrumb_trails_in_their_many_shapes_are_no_headline(trail: str) -> N
         "Radtour durch Friedrichsfelde\n\n" + "\n\n".join(POST) + "\n"
     )
     assert extract_text_dump(text).title == "Radtour durch Friedrichsfelde"
+
+
+@pytest.mark.parametrize(
+    ("headline_line", "title"),
+    [
+        # A kicker run into the headline, which the page also shows alone (share text).
+        ("Lokales Lübeck Radtour durch Friedrichsfelde und Karlshorst", TITLE),
+        ("StartseiteBlogRadtour durch Friedrichsfelde und Karlshorst", TITLE),
+        # A rubric set off by a colon stays: it may be part of the headline.
+        (f"Reisetipp: {TITLE}", f"Reisetipp: {TITLE}"),
+    ],
+)
+def test_a_kicker_run_into_the_headline_goes_when_the_headline_is_shown_alone(
+    headline_line: str, title: str
+) -> None:
+    text = (
+        f"Mein Stadtblog\n{headline_line}\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + f"\n\nTeilen mit:\n{TITLE}\n"
+    )
+    assert extract_text_dump(text).title == title

@@ -39,6 +39,10 @@ from newsdesk.model import Story
 # An explicit authorship credit, trusted anywhere on the page.
 # How far under the body run a credit line ("Posted by ...") may sit.
 _TAIL_CREDIT_LINES = 4
+# A headline shown alone elsewhere on the page, and a kicker run into it, are this long.
+_MIN_SHOWN_HEADLINE_WORDS = 3
+_SHOWN_HEADLINE_SHARE = 0.55
+_MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
@@ -75,7 +79,7 @@ def fill_text_fields(
     """
     lines = dump.lines
     if title_index is not None:
-        story.title = lines[title_index].text
+        story.title = _without_kicker(dump, lines[title_index])
         story.provenance["title"] = "heuristic"
     if summary_index is not None:
         summary, outlet = split_attribution(lines[summary_index].text)
@@ -99,6 +103,36 @@ def fill_text_fields(
         )
         if story.paragraphs:
             story.provenance["paragraphs"] = "heuristic"
+
+
+def _without_kicker(dump: Dump, title: Line) -> str:
+    """The headline without a kicker that innerText ran into it.
+
+    `<h1><span>Lokales Lübeck</span> <span>So lief die Auktion ...</span></h1>` reads as one
+    line; when the page shows the headline alone elsewhere (a breadcrumb, the share text, a
+    teaser), the line ends with that text, and that text is the headline. The headline must
+    make most of the line and the kicker must be a label, not a word of the headline ("The",
+    "15.") or a rubric set off by a colon ("Editor's Letter:").
+    """
+    text = " ".join(title.text.split())
+    folded = text.casefold()
+    best = None
+    for line in dump.lines:
+        other = " ".join(line.text.split())
+        kicker = text[: len(text) - len(other)].rstrip()
+        if (
+            line.index != title.index
+            and len(other.split()) >= _MIN_SHOWN_HEADLINE_WORDS
+            and len(other) >= _SHOWN_HEADLINE_SHARE * len(text)
+            and len(other) < len(text)
+            and folded.endswith(other.casefold())
+            and (other[0].isupper() or not other[0].isalnum())
+            and sum(ch.isalpha() for ch in kicker) >= _MIN_KICKER_LETTERS
+            and not kicker.endswith(":")
+            and (best is None or len(other) < len(best))
+        ):
+            best = other
+    return best or title.text
 
 
 def _header_range(dump: Dump, title_index: int | None, span: tuple[int, int] | None) -> range:
