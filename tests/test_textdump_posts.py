@@ -267,3 +267,26 @@ def test_a_kicker_run_into_the_headline_goes_when_the_headline_is_shown_alone(
         + f"\n\nTeilen mit:\n{TITLE}\n"
     )
     assert extract_text_dump(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Veröffentlicht am Fr, 24. Januar 2020, 18:18 von Creeny", ["Creeny"]),
+        ("Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)", ["Cooper"]),
+        ("Eingestellt von Weinlachgummi um 10:52", ["Weinlachgummi"]),
+        ("EINGESTELLT VON DER MICHEL UM 21:11", ["Der Michel"]),
+        ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ["mitundvoneinander"]),
+        ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
+        # Several names after a plain "Posted by" are all read.
+        (
+            "Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team",
+            ["Nathan Parker", "Eric Mill", "Kiran C Nair"],
+        ),
+        # "von" and "by" in running text name no one.
+        ("Das Haus von Peter Müller", []),
+        ("Wir fahren von Berlin nach Hamburg", []),
+    ],
+)
+def test_credit_phrases_with_dates_around_the_name(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names

@@ -74,6 +74,22 @@ _NAME_SPLIT = re.compile(
 )
 _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
 # A date (optionally "posted on ...") followed by "by Name".
+# A credit with a date or time next to the name: optional head (a credit verb and its date,
+# or a date), the credit word, then the name and what follows it.
+_CREDIT_PHRASE = re.compile(
+    r"^(?P<head>.{0,60}?)\s*(?<![\w-])(?:von|by|par|por)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_CREDIT_VERB = re.compile(
+    r"^(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|gepostet|publiziert|"
+    r"posted|written|published|publié|écrit|publicado|escrito|pubblicato|scritto)\b",
+    re.IGNORECASE,
+)
+_CREDIT_NAME_END = re.compile(
+    r"\s+(?:am|um|on|at|le|el|il|à|a\s+las|in|im|auf|für|for|mit|with|\||·|•|-|–|—)\s|"
+    r"\s+(?:veröffentlicht|aktualisiert|published|updated)\b|"
+    r"\s*[(|·•,]|\s+\d",
+    re.IGNORECASE,
+)
 _DATED_BYLINE = re.compile(
     r"^(?P<head>.{6,40}?)\s*[,|–—-]?\s+(?P<by>(?:by|von|par|por)\s+\S.*)$", re.IGNORECASE
 )
@@ -226,6 +242,33 @@ def _prefixed_names(text: str) -> list[str]:
     return []
 
 
+def _credit_phrase_names(text: str) -> list[str]:
+    """The author of a credit phrase with a date or time around the name.
+
+    "Veröffentlicht am 03.02.2022 von Sarah Schnieder", "Geschrieben von Cooper am
+    25.08.2015 22:30", "Eingestellt von Weinlachgummi um 10:52", "26/12/2019 von revamp-it
+    Webteam", "von eseppelt · 31. Oktober 2023": the name runs from the credit word to the
+    date, time or separator after it.
+    """
+    match = _CREDIT_PHRASE.match(text)
+    if not match:
+        return []
+    if match["head"] and not (_CREDIT_VERB.match(match["head"]) or find_date(match["head"])):
+        return []
+    parts = _CREDIT_NAME_END.split(match["rest"], maxsplit=1)
+    name = parts[0].strip(" ,;:·•|-–—")
+    if not name or len(name.split()) > _BARE_NAME_WORDS:
+        return []
+    if not match["head"] and not (len(parts) > 1 and find_date(match["rest"])):
+        # "by default", "von Berlin": a credit word alone says nothing without a date.
+        return []
+    if name.isupper() and len(name) > _ACRONYM_MAX:
+        name = name.title()
+    if _HANDLE_NAME.match(name) or _is_name(name):
+        return [name]
+    return []
+
+
 def byline_core(text: str) -> str:
     """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
     return _ROLE_TAIL.sub("", text).strip()
@@ -274,6 +317,12 @@ def names_a_person(names: list[str], common: frozenset[str]) -> bool:
 
 @functools.lru_cache(maxsize=LINE_CACHE)
 def _byline_names(text: str, allow_bare: bool) -> tuple[str, ...]:
+    if len(text) > 200:
+        return ()
+    return _read_byline(text, allow_bare) or tuple(_credit_phrase_names(text))
+
+
+def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
     if len(text) > 200:
         return ()
     # Decoration before a byline ("// By ...", "— By ...", "• By ...").
