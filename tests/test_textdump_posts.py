@@ -290,3 +290,25 @@ def test_a_kicker_run_into_the_headline_goes_when_the_headline_is_shown_alone(
 )
 def test_credit_phrases_with_dates_around_the_name(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=False) == names
+
+
+def test_a_labelled_author_line_anywhere_names_the_author() -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + "\n\nFotos: Helmut Elstrodt, Frank Jäger\nAutor: Klausmartin Friedrich\n"
+        "Weitere Beiträge\nRadtour am Müggelsee im Herbst\n"
+    )
+    assert extract_text_dump(text).authors == ["Klausmartin Friedrich"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
+        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", ["Eugen Zentner"]),
+        ("Der Artikel von gestern", []),
+    ],
+)
+def test_a_piece_credited_to_its_author(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names

@@ -45,7 +45,12 @@ _SHOWN_HEADLINE_SHARE = 0.55
 _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
-_CREDIT_LINE = re.compile(r"^\s*(?:written|words|reported|story|text)\s+by\s+\S", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:(?:written|words|reported|story|text)\s+by|"
+    r"(?:geschrieben|verfasst|écrit|escrito|scritto)\s+(?:von|par|por|da)|"
+    r"(?:autor|autorin|author|verfasser|verfasserin|auteur|autore)\s*:)\s*\S",
+    re.IGNORECASE,
+)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _SECTION_LABEL = re.compile(
@@ -281,7 +286,8 @@ def _authors(
 ) -> tuple[list[str], str] | None:
     """The story's authors and their provenance, from the most telling place that has them."""
     for line in header:
-        if names := byline_names(line.text, allow_bare=False):
+        # The headline itself may open like a byline ("Von Sprachregeln, Gender-Politik ...").
+        if line.index != title_index and (names := byline_names(line.text, allow_bare=False)):
             return names, "text"
     below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
     for line in below_title:

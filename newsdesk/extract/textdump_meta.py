@@ -81,7 +81,10 @@ _CREDIT_PHRASE = re.compile(
 )
 _CREDIT_VERB = re.compile(
     r"^(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|gepostet|publiziert|"
-    r"posted|written|published|publié|écrit|publicado|escrito|pubblicato|scritto)\b",
+    r"posted|written|published|publié|écrit|publicado|escrito|pubblicato|scritto|"
+    # "Artikel von X", "Ein Interview von X mit Y", "Eine Kolumne von X".
+    r"(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|interview|kolumne|"
+    r"rezension|bericht|reportage|analyse)$)",
     re.IGNORECASE,
 )
 _CREDIT_NAME_END = re.compile(
