@@ -312,3 +312,27 @@ def test_a_labelled_author_line_anywhere_names_the_author() -> None:
 )
 def test_a_piece_credited_to_its_author(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=False) == names
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Ein Pinguin am Wasser, fotografiert am 11. Februar. EFE",
+        "Die Radfahrer am alten Wasserwerk in Friedrichsfelde © Stadtblog / Tine",
+        "Die Strecke führt am Tierpark vorbei. KUVA: ALEXANDER BECHER",
+        "Das alte Wasserwerk (Quelle: Hume/Unsplash)",
+    ],
+)
+def test_picture_captions_in_other_languages_are_no_headline(caption: str) -> None:
+    text = f"Mein Stadtblog\n{TITLE}\n2. Februar 2020\n{caption}\n\n" + "\n\n".join(POST) + "\n"
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert caption not in story.paragraphs
+    assert story.summary is None
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-02"
+
+
+def test_a_dateline_naming_april_is_no_caption() -> None:
+    text = f"Mein Stadtblog\n{TITLE}\n10. April 2019\n\n" + "\n\n".join(POST) + "\n"
+    story = extract_text_dump(text)
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2019-04-10"

@@ -144,8 +144,11 @@ CREDIT_PATTERN = re.compile(
 
 #: Captions: a line that ends with a picture credit ("... Source: Supplied", "... /Reuters").
 CAPTION_PATTERN = re.compile(
-    r"(?:\b(?:source|credit|credits|photo|photos|photograph|photographer|picture|image|foto|bild|illustration)\s*:"
+    r"(?:\b(?:source|credit|credits|photo|photos|photograph|photographer|picture|image|foto|"
+    r"bild|illustration|quelle|fotos|bildquelle|kuva|фото|crédit|crédito|fonte)\s*:"
     r"[^.!?]{0,80}|(?:getty\s+images|/\s*reuters|/\s*afp|/\s*ap|\bap\s+photo|"
+    # "... in der Antártida. EFE", "... © Stiftung Offshore", "... (Foto: dpa)".
+    r"(?<=[.!?»“\"])\s+(?:efe|dpa|afp|ap|reuters|ansa|apa|epa|keystone)\b|\s©\s?[^.!?©]{1,60}|"
     r"associated\s+press|shutterstock|istock(?:photo)?|photo\s+montage\s+by\s+\w+)"
     r"[^.!?]{0,30})\)?\s*$|^(?:media|image|video)\s+caption\b|"
     r"\s[-–—|]\s*[^\s/]+(?:\s[^\s/]+){0,3}\s?/\s?[^\s/]+(?:\s[^\s/]+){0,3}$",

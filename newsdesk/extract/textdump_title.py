@@ -548,6 +548,7 @@ def pick_standfirst(
     for line in lines[title_index + 1 : title_index + 8]:
         if (
             line.debris
+            or line.caption
             or line.index in dump.meta
             or line.index in dump.link_lines
             or is_furniture(line.text)
