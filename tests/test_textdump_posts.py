@@ -336,3 +336,19 @@ def test_a_dateline_naming_april_is_no_caption() -> None:
     text = f"Mein Stadtblog\n{TITLE}\n10. April 2019\n\n" + "\n\n".join(POST) + "\n"
     story = extract_text_dump(text)
     assert story.published_at is not None and story.published_at.date().isoformat() == "2019-04-10"
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("250 Gramm Butter", False),
+        ("120 Minuten ( + 300 Minuten Wartezeit )", False),
+        ("2 EL Zucker", False),
+        ("3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?", True),
+        ("100 Jahre Loriot: Eine Hommage", True),
+    ],
+)
+def test_a_recipe_quantity_is_no_headline(line: str, headline: bool) -> None:
+    from newsdesk.extract.textdump_title import _QUANTITY
+
+    assert (_QUANTITY.match(line) is None) is headline

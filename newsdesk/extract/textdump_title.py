@@ -61,6 +61,14 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _DOTTED_MAX_WORDS = 4
+# A recipe's ingredient or time ("100 g Butter", "120 Minuten", "2 EL Zucker") is no headline.
+_QUANTITY = re.compile(
+    r"^(?:ca\.?\s*)?\d+(?:[.,/½¼¾]\d*)?\s*(?:-\s*\d+\s*)?(?:g|kg|mg|ml|cl|dl|l|el|tl|msp|stk|"
+    r"stück|prisen?|gramm|liter|minuten|min|std|stunden?|cups?|tbsp|tsp|tablespoons?|"
+    r"teaspoons?|oz|ounces?|lbs?|pounds?|becher|dosen?|päckchen|pck|scheiben?|zehen?|"
+    r"eier|eigelb|eiweiß)(?=\s+\S)",
+    re.IGNORECASE,
+)
 _QUOTES = "\"'“”„‟«»‹›‘’‚‛ "
 # Arrows between crumbs: spaced, or glued between words ("Home»News"); not guillemets
 # quoting a title («Vape Wave», «6 Days»).
@@ -126,6 +134,7 @@ def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
         and not byline_line(dump, line)
         and not _is_credit(line)
         and not _is_breadcrumb(line)
+        and not _QUANTITY.match(line.text)
     ]
 
 
