@@ -68,3 +68,14 @@ def test_visible_bylines_when_the_markup_names_no_author(header: str, authors: l
     assert story.authors == authors
     if authors:
         assert story.provenance["authors"] == "heuristic"
+
+
+def test_comment_threads_are_left_out_on_request_but_not_pages_open_for_comments() -> None:
+    tree = document_fromstring(
+        '<html><body class="post comments-open"><p>Text</p>'
+        '<div id="comments" class="comments-area"><p>By Troll Person</p></div>'
+        '<ol class="commentlist"><li>Nice post</li></ol>'
+        '<div class="has-comments"><p>Kept</p></div></body></html>'
+    )
+    assert inner_text(tree, comments=False) == "Text\nKept"
+    assert "By Troll Person" in inner_text(tree)

@@ -1,9 +1,10 @@
 """Given names, for telling a bare name on a dump line ("Jonathan Krase") from a label.
 
 Languages that capitalise nouns make any two capitalised words look like a name ("Faire
-Lieferketten", "Neueste Beiträge"). A bare line passes for a byline only when one of its
-words is a known given name. The names come from gender-guesser's dictionary (Jörg Michael's
-list of about 45,000 first names from 54 countries), loaded once, on first use.
+Lieferketten", "Neueste Beiträge"). A bare line passes for a byline only with a known given
+name leading it (`textdump_meta.names_a_person`). The names come from gender-guesser's
+dictionary (Jörg Michael's list of about 45,000 first names from 54 countries), loaded once,
+on first use.
 """
 
 from __future__ import annotations

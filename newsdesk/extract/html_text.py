@@ -1,9 +1,10 @@
 """A page's visible text laid out in lines, as a browser's `innerText` gives it.
 
 Block elements (paragraphs, headings, list items, table rows, divisions) start new lines;
-inline elements run on within a line; scripts, styles, forms' hidden parts and elements
-hidden by the `hidden` attribute or an inline `display: none` are left out. The text-dump
-reader can then read a page's bylines and datelines as it reads a copied page.
+inline elements run on within a line; scripts, styles, form controls and elements hidden
+by the `hidden` or `aria-hidden` attribute or an inline `display: none` are left out, and
+on request so are reader comment threads. The text-dump reader can then read a page's
+bylines and datelines as it reads a copied page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ _SKIP = frozenset(
     "select option datalist button input textarea map audio video source track".split()
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_COMMENTS = re.compile(r"comment|disqus|respond|\breply\b", re.IGNORECASE)
+# A comment thread's container, by a whole class or id token: "comments", "comment-list",
+# "disqus_thread", "respond"; not a state such as "comments-open" on <body>.
+_COMMENTS = re.compile(
+    r"(?:^|\s)(?:comments?|commentlist|comment-?(?:list|area|section|thread|wrapper|respond)|"
+    r"comments-?(?:area|list|section|thread|wrapper|container)|disqus_thread|respond)(?=\s|$)",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 # innerText of a very large page is not worth reading in full for a byline.
 _MAX_CHARS = 400_000
