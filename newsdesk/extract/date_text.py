@@ -257,6 +257,11 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[datetime, str] 
     return best[1] if best else None
 
 
+def opens_with_date_label(text: str) -> bool:
+    """True when the line starts with a publication or update label ("Posted on ...")."""
+    return bool(_PUBLISHED_LABEL.match(text) or _UPDATED.match(text.lstrip()))
+
+
 def is_updated_label(text: str) -> bool:
     """True when the line labels a modification date ("Updated ...")."""
     return bool(_UPDATED.search(text)) and not _PUBLISHED.search(text.split(":")[0])

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsdesk.extract.date_text import captured_date, find_date, split_updated
+from newsdesk.extract.date_text import (
+    captured_date,
+    find_date,
+    opens_with_date_label,
+    split_updated,
+)
 from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, fold
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
@@ -40,11 +45,6 @@ _RELATIVE_TIME = re.compile(
 # A sentence of this many words that carries a date is text, not a dateline.
 _SENTENCE_MIN_WORDS = 12
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<![AP]\. M)[.!?]['\"”’»)]*$")
-_DATE_LABEL = re.compile(
-    r"^(?:posted|published|updated|created|last\s+(?:updated|modified)|veröffentlicht|"
-    r"aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado)\b",
-    re.IGNORECASE,
-)
 _WORD_EDGES = "\"'“”„‘’«»()[]{}.,;:!?¡¿…–—-*"
 _TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
 # Lines above the body searched for the headline (furniture not counted); a reading time is
@@ -107,7 +107,7 @@ def _is_date_line(line: Line) -> bool:
     if (
         words >= _SENTENCE_MIN_WORDS
         and _SENTENCE_END.search(first)
-        and not _DATE_LABEL.match(first)
+        and not opens_with_date_label(first)
     ):
         # "Die Ticketpreise werden ab 1. Januar 2024 um 12,7 Prozent angehoben.": a sentence
         # that mentions a date is text.
@@ -187,7 +187,8 @@ def bare_names(dump: Dump, line: Line) -> list[str]:
         line: One of its lines.
 
     Returns:
-        The names `byline_names(..., allow_bare=True)` reads, or [] for a doubled label.
+        The names `byline_names(..., allow_bare=True)` reads, or [] for a doubled label or
+        for bare words that name no person (`names_a_person`).
     """
     lines = dump.lines
     for i in (line.index - 1, line.index + 1):
@@ -195,12 +196,11 @@ def bare_names(dump: Dump, line: Line) -> list[str]:
             if not BYLINE_PREFIX.match(line.text):
                 return []
     names = byline_names(line.text, allow_bare=True)
-    if names and "@" not in line.text and not BYLINE_PREFIX.match(line.text):
-        if not byline_names(line.text, allow_bare=False) and not names_a_person(
-            names, dump.common_words
-        ):
-            # Capitalised words that name no one ("Faire Lieferketten", "Britax Affinity").
-            return []
+    # A bare reading (no "By", no handle) of capitalised words that name no one ("Faire
+    # Lieferketten", "Britax Affinity") is no byline; a prefixed one reads the same without it.
+    bare = names and "@" not in line.text and not byline_names(line.text, allow_bare=False)
+    if bare and not names_a_person(names, dump.common_words):
+        return []
     return names
 
 

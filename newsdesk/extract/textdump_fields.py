@@ -26,7 +26,7 @@ from newsdesk.extract.textdump_dump import (
     body_line_ok,
     byline_line,
 )
-from newsdesk.extract.textdump_labels import fold
+from newsdesk.extract.textdump_labels import AUTHOR_LABELS, fold
 from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_meta import (
     byline_names,
@@ -45,10 +45,11 @@ _SHOWN_HEADLINE_SHARE = 0.55
 _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
+# Writing verbs only: "Veröffentlicht von" may credit a publisher, not the author.
 _CREDIT_LINE = re.compile(
     r"^\s*(?:(?:written|words|reported|story|text)\s+by|"
     r"(?:geschrieben|verfasst|écrit|escrito|scritto)\s+(?:von|par|por|da)|"
-    r"(?:autor|autorin|author|verfasser|verfasserin|auteur|autore)\s*:)\s*\S",
+    rf"(?:{AUTHOR_LABELS}|author)\s*:)\s*\S",
     re.IGNORECASE,
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")

@@ -256,14 +256,20 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 
+#: Verbs of a credit before "von" / "par" / "por" / "da" ("Veröffentlicht von", "Publié par").
+CREDIT_VERBS = (
+    "veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
+    "publicado|escrito|pubblicato|scritto"
+)
+#: Labels naming the author before a colon ("Autor: X", "Verfasserin: Y").
+AUTHOR_LABELS = "autor|autorin|auteur|autore|verfasser|verfasserin"
+
 #: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
     r"(?:post\s+)?author\s+by|"
     # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
-    r"(?:veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
-    r"publicado|escrito|pubblicato|scritto)\s+(?:von|par|por|da)|"
-    r"(?:autor|autorin|auteur|autore|verfasser|verfasserin)(?=\s*:)|"
+    rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})(?=\s*:)|"
     r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
     r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
     # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
@@ -275,9 +281,7 @@ BYLINE_PREFIX = re.compile(
 #: ("Posted by gnaddrig", "Autor: c1ph4"); a bare "by" is not one ("by default").
 EXPLICIT_CREDIT = re.compile(
     r"^(?:(?:written|posted|published)\s+by|(?:post\s+)?author\s+by|author\s*:|"
-    r"(?:veröffentlicht|geschrieben|verfasst|gepostet|erstellt|publiziert|publié|écrit|"
-    r"publicado|escrito|pubblicato|scritto)\s+(?:von|par|por|da)|"
-    r"(?:autor|autorin|auteur|autore|verfasser|verfasserin)\s*:)\s*",
+    rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})\s*:)\s*",
     re.IGNORECASE,
 )
 

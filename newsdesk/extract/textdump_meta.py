@@ -21,6 +21,7 @@ from newsdesk.extract.given_names import is_given_name
 from newsdesk.extract.textdump_labels import (
     BYLINE_PREFIX,
     CALENDAR_NAMES,
+    CREDIT_VERBS,
     DEBRIS_LABELS,
     EXPLICIT_CREDIT,
     NAME_PARTICLES,
@@ -80,8 +81,7 @@ _CREDIT_PHRASE = re.compile(
     r"^(?P<head>.{0,60}?)\s*(?<![\w-])(?:von|by|par|por)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
 _CREDIT_VERB = re.compile(
-    r"^(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|gepostet|publiziert|"
-    r"posted|written|published|publié|écrit|publicado|escrito|pubblicato|scritto|"
+    rf"^(?:{CREDIT_VERBS}|eingestellt|posted|written|published|"
     # "Artikel von X", "Ein Interview von X mit Y", "Eine Kolumne von X".
     r"(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|interview|kolumne|"
     r"rezension|bericht|reportage|analyse)$)",
