@@ -9,10 +9,11 @@ is a subtitle or a picture title, and loses.
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import pairwise
 
-from newsdesk.extract.date_text import find_date
+from newsdesk.extract.date_text import LINE_CACHE, find_date
 from newsdesk.extract.html_boilerplate import is_furniture
 from newsdesk.extract.textdump_classify import in_teaser_list, title_context_penalty
 from newsdesk.extract.textdump_dump import HEADER_WINDOW, Dump, bare_names, byline_line
@@ -175,8 +176,9 @@ def _is_breadcrumb(line: Line) -> bool:
     return bool(_crumbs(line.text))
 
 
-def _crumbs(text: str) -> list[str]:
-    """The crumbs of a breadcrumb trail, or [] for a line that is not one.
+@functools.lru_cache(maxsize=LINE_CACHE)
+def _crumbs(text: str) -> tuple[str, ...]:
+    """The crumbs of a breadcrumb trail, or () for a line that is not one (cached per text).
 
     Two arrows make a trail ("Home › Politik › Headline", also "Home»News»Headline" and
     "Home ›› Politik"); so do two slashes after a "Home" crumb ("Home / Essays / 2017 /
@@ -184,15 +186,15 @@ def _crumbs(text: str) -> list[str]:
     """
     here = _CRUMB_HERE.match(text)
     rest = text[here.end() :] if here else text
-    arrows = [c.strip() for c in _BREADCRUMB_STRICT.split(rest) if c.strip()]
-    slashes = [c.strip() for c in rest.split(" / ") if c.strip()]
+    arrows = tuple(c.strip() for c in _BREADCRUMB_STRICT.split(rest) if c.strip())
+    slashes = tuple(c.strip() for c in rest.split(" / ") if c.strip())
     if here and rest.strip():
         return arrows if len(arrows) > 1 else slashes
     if len(arrows) >= 3:
         return arrows
     if _CRUMB_HOME.match(rest) and len(slashes) >= 3:
         return slashes
-    return []
+    return ()
 
 
 def _skippable(dump: Dump, line: Line) -> bool:
