@@ -26,8 +26,9 @@ from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
-from newsdesk.extract.html_text import visible_text_authors
+from newsdesk.extract.html_text import inner_text
 from newsdesk.extract.html_title import SiteNames, choose_title, shown_segment
+from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.model import ExtractionError, Story
 from newsdesk.urls import host_of, normalize_url
 from newsdesk.words import count_words
@@ -212,7 +213,7 @@ def _fill_authors(
     if not names:
         names, source = reader.fallback_authors(), "text"
     if not names:
-        names, source = clean_authors(visible_text_authors(tree), outlets), "heuristic"
+        names, source = clean_authors(_visible_text_authors(tree), outlets), "heuristic"
     if not names:
         # "BBC News" as the declared author: the outlet credits itself.
         names, source = organisation_author(meta.author_sources)
@@ -220,6 +221,22 @@ def _fill_authors(
     story.provenance.pop("authors", None)
     if names:
         story.provenance["authors"] = source
+
+
+def _visible_text_authors(tree: HtmlElement) -> list[str]:
+    """Authors the text-dump reader finds in the page's visible text (markup naming no one).
+
+    It reads bylines by their wording and place: "Veröffentlicht von X", a name over the
+    dateline, "Autor: x".
+    """
+    # A "By ..." in a reader's comment is not the story's byline.
+    text = inner_text(tree, comments=False)
+    if not text:
+        return []
+    try:
+        return extract_text_dump(text).authors
+    except ExtractionError:
+        return []
 
 
 def _first_of(value: object) -> str | None:

@@ -4,7 +4,7 @@ Block elements (paragraphs, headings, list items, table rows, divisions) start n
 inline elements run on within a line; scripts, styles, form controls and elements hidden
 by the `hidden` or `aria-hidden` attribute or an inline `display: none` are left out, and
 on request so are reader comment threads. The text-dump reader can then read a page's
-bylines and datelines as it reads a copied page.
+bylines as it reads a copied page (`newsdesk.extract.html`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import re
 
 from lxml import etree
 from lxml.html import HtmlElement
-
-from newsdesk.extract.textdump import extract_text_dump
-from newsdesk.model import ExtractionError
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -81,28 +78,6 @@ def inner_text(tree: HtmlElement, *, comments: bool = True) -> str:
         stack.extend((child, False) for child in reversed(el))
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def visible_text_authors(tree: HtmlElement) -> list[str]:
-    """Authors the text-dump reader finds in the page's visible text.
-
-    For pages whose markup names no author: the reader finds bylines by their wording and
-    place ("Veröffentlicht von X", a name over the dateline, "Autor: x"), as on a copied page.
-
-    Args:
-        tree: The parsed page.
-
-    Returns:
-        The names, or [] when the visible text names no one.
-    """
-    # A "By ..." in a reader's comment is not the story's byline.
-    text = inner_text(tree, comments=False)
-    if not text:
-        return []
-    try:
-        return extract_text_dump(text).authors
-    except ExtractionError:
-        return []
 
 
 def _comment_thread(el: etree._Element) -> bool:
