@@ -269,6 +269,48 @@ def test_clean_authors_more(raw, outlets, expected):
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Words of a sentence or a category name, not a name; a lone word beside them is a
+        # piece of the same phrase.
+        (["Hecho en Bolivia", "Drupal por Smartica"], []),
+        (["lo mismo, Aravena perdió la paciencia"], []),
+        (["Bayerische Landesanstalt für Wald und Forstwirtschaft"], []),
+        (
+            ["Isabel Caro, Rocío Latorre y José Miguel Wilson Tiempo de lectura"],
+            ["Isabel Caro", "Rocío Latorre"],
+        ),
+        # Particles, abbreviations, inner capitals and handles are names.
+        (["Ursula von der Leyen"], ["Ursula von der Leyen"]),
+        (["Dr. med. Hans Wolf"], ["Dr. med. Hans Wolf"]),
+        (["Lena deCasparis, Contributing Writer"], ["Lena deCasparis"]),
+        (["jancak"], ["jancak"]),
+        # Labels and buttons run into the name, placeholder values.
+        (["Heiko Sauer", "SHOW ALL ARTICLES OFHeiko Sauer"], ["Heiko Sauer"]),
+        (["Inga HoeltmannFollow"], ["Inga Hoeltmann"]),
+        (["null", "Rodolfo Costa"], ["Rodolfo Costa"]),
+        (["Datum"], []),
+        (["Von"], []),
+        (["Eingestellt von Unknown"], []),
+        (["created by"], []),
+        # "im Gespräch mit" parts two people.
+        (
+            ["Richard David Precht im Gespräch mit Karin Fischer"],
+            ["Richard David Precht", "Karin Fischer"],
+        ),
+    ],
+)
+def test_clean_authors_rejects_phrases(raw, expected):
+    assert clean_authors(raw) == expected
+
+
+def test_organisation_names_keep_lower_case_words():
+    raw = ["Contributors to Wikimedia projects"]
+    assert clean_authors(raw) == []
+    assert choose_authors([("jsonld", raw)], organisations=True) == (raw, "jsonld")
+
+
+@pytest.mark.parametrize(
     ("raw", "outlets", "expected"),
     [
         # Credits for other work than the writing, up to the next writing credit.

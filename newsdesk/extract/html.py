@@ -209,7 +209,9 @@ def _fill_authors(
     names, source = choose_authors(sources, outlets)
     if not names:
         # An Organization named as author counts only when no source names a person.
-        names, source = choose_authors([("jsonld", meta.organisation_authors)], outlets)
+        names, source = choose_authors(
+            [("jsonld", meta.organisation_authors)], outlets, organisations=True
+        )
     if not names:
         names, source = reader.fallback_authors(), "text"
     if not names:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.textdump_labels import NAME_PARTICLES
+
 _PREFIX = re.compile(
     r"^\s*(?:(?:view|see|read|more|mehr)\s+)?(?:all|alles|alle)?\s*"
     r"(?:(?:posts|articles|stories|artikel|beiträge)\s+)?"
     r"(?:(?:written|posted|reported|reporting|story|text|words|publié|écrit|publicado|escrito|"
-    r"pubblicato|scritto|geschrieben|veröffentlicht)\s+)?"
+    r"pubblicato|scritto|geschrieben|veröffentlicht|eingestellt|erstellt|gepostet|created)\s+)?"
     r"(?:by|from|von|vom|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?|"
     r"interview(?:\s+von)?:?)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|\(|\)|\s&\s|\b(?:and|und|et|plus|with|avec|mit|con|y|e)\b|\s\+\s|\n)\s*",
+    r"\s*(?:,|;|\||/|\(|\)|\s&\s|\bim\s+(?:gespräch|interview)\s+mit\b|"
+    r"\bin\s+conversation\s+with\b|\b(?:and|und|et|plus|with|avec|mit|con|y|e)\b|\s\+\s|\n)\s*",
     re.I,
 )
 # "Jane Doe - Chrome Security team", "Jane Doe says": what follows the name is no name.
@@ -65,7 +68,8 @@ _ROLE_WORDS = frozenset(
     updated published min read minutes comments comment share follow email twitter facebook
     more articles posts view profile bio contact about the follow last by read full no
     unknown anonymous guest posted written shares name autor autorin stand publiziert
-    veröffentlicht am see all""".split()
+    veröffentlicht am see all text datum von null none undefined created erstellt eingestellt
+    gepostet reblogged rebloggt contributing""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())
@@ -78,6 +82,8 @@ _MONTH_TAIL = re.compile(
 # Link texts of profile buttons ("View my complete profile", "Afficher mon profil complet").
 _PROFILE_LINK = re.compile(r"\b(?:profile|profil|perfil)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+# "Inga HoeltmannFollow": a profile button's label run into the name.
+_GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?:Follow|Folgen|Suivre|Seguir|Abonnieren)$")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
 
 
@@ -108,7 +114,8 @@ def _fragments(raw: str) -> list[str]:
         elif _WRITING.match(part):
             crediting = False
         if not crediting:
-            parts.append(_MONTH_TAIL.sub("", _PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'")))
+            part = _MONTH_TAIL.sub("", _PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'"))
+            parts.append(_GLUED_BUTTON.sub("", part))
     return _drop_lone_words(parts)
 
 
@@ -191,7 +198,9 @@ def _recase(name: str) -> str:
     return name
 
 
-def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) -> list[str]:
+def clean_authors(
+    raw_values: list[str], outlet_names: list[str | None] = (), organisations: bool = False
+) -> list[str]:
     """Person names from raw byline strings.
 
     Strips "By"-style prefixes, e-mail addresses, handles and trailing dates; splits several
@@ -201,9 +210,11 @@ def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) ->
     Args:
         raw_values: Byline strings as found in the page (may hold several names each).
         outlet_names: Names of the publishing outlet (site name, host), never kept as authors.
+        organisations: The values name organisations, whose names may hold lower-case words
+            ("Contributors to Wikimedia projects"); by default such words mark a phrase.
 
     Returns:
-        Clean person names.
+        Clean person (or organisation) names.
     """
     outlet_keys: set[str] = set()
     for outlet in outlet_names:
@@ -217,8 +228,13 @@ def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) ->
         # "Jobs & Hire" as a whole is the outlet, not two people.
         if _squash(raw) in outlet_keys and not is_person_like(" ".join(raw.split())):
             continue
-        for part in _fragments(str(raw)):
-            fragment = _trim_tail(part, outlet_keys)
+        fragments = [_trim_tail(part, outlet_keys) for part in _fragments(str(raw))]
+        if not organisations and any(_is_prose(fragment) for fragment in fragments):
+            # "Hecho en Bolivia", "Tiempo de lectura": words of a sentence, no name. A single
+            # word beside them is a piece of the same phrase ("Landesanstalt für Wald und
+            # Forstwirtschaft") or of a list of categories, not a person.
+            fragments = [f for f in fragments if len(f.split()) > 1 and not _is_prose(f)]
+        for fragment in fragments:
             if not _is_name(fragment, outlet_keys):
                 continue
             name = _recase(fragment)
@@ -229,6 +245,20 @@ def clean_authors(raw_values: list[str], outlet_names: list[str | None] = ()) ->
     return _drop_extended(names)
 
 
+def _is_prose(fragment: str) -> bool:
+    # A name writes its words with capitals, bar particles ("de", "von") and abbreviations
+    # ("Dr. med."); a single lower-case word is a handle ("jancak").
+    words = fragment.split()
+    return len(words) > 1 and any(
+        word[:1].islower()
+        and word not in NAME_PARTICLES
+        and not word.endswith(".")
+        # "deCasparis", "d'Alembert"
+        and word == word.lower()
+        for word in words
+    )
+
+
 def _is_path(raw: str) -> bool:
     # "/authors/ganesh-sitaraman": a profile path, not a name.
     text = raw.strip()
@@ -236,7 +266,9 @@ def _is_path(raw: str) -> bool:
 
 
 def choose_authors(
-    sources: list[tuple[str, list[str]]], outlet_names: list[str | None] = ()
+    sources: list[tuple[str, list[str]]],
+    outlet_names: list[str | None] = (),
+    organisations: bool = False,
 ) -> tuple[list[str], str | None]:
     """Pick the author list the page's sources agree on.
 
@@ -248,11 +280,16 @@ def choose_authors(
     Args:
         sources: `(provenance, raw byline strings)`, most trusted first.
         outlet_names: Names of the publishing outlet, never kept as authors.
+        organisations: The sources name organisations (see `clean_authors`).
 
     Returns:
         `(names, provenance)`, or `([], None)` when no source names a person.
     """
-    cleaned = [(src, names) for src, raw in sources if (names := clean_authors(raw, outlet_names))]
+    cleaned = [
+        (src, names)
+        for src, raw in sources
+        if (names := clean_authors(raw, outlet_names, organisations))
+    ]
     if not cleaned:
         return [], None
     keys = [{_squash(n) for n in names} for _, names in cleaned]
@@ -277,11 +314,15 @@ def _completed(name: str, others: list[str]) -> str:
 
 
 def _drop_extended(names: list[str]) -> list[str]:
-    # "Ben Silverman Games Editor" beside "Ben Silverman": the longer one carries a job title.
+    # "Ben Silverman Games Editor" beside "Ben Silverman": the longer one carries a job title;
+    # "SHOW ALL ARTICLES OFHeiko Sauer" beside "Heiko Sauer": a label run into the name.
     return [
         name
         for name in names
-        if not any(other != name and name.startswith(other + " ") for other in names)
+        if not any(
+            other != name and (name.startswith(other + " ") or name.endswith(other))
+            for other in names
+        )
     ]
 
 
