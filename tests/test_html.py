@@ -285,6 +285,9 @@ def test_clean_authors_more(raw, outlets, expected):
         (["Dr. med. Hans Wolf"], ["Dr. med. Hans Wolf"]),
         (["Lena deCasparis, Contributing Writer"], ["Lena deCasparis"]),
         (["jancak"], ["jancak"]),
+        (["c1ph4"], ["c1ph4"]),
+        (["oe24.at"], []),
+        (["Stand 12"], []),
         # Labels and buttons run into the name, placeholder values.
         (["Heiko Sauer", "SHOW ALL ARTICLES OFHeiko Sauer"], ["Heiko Sauer"]),
         (["Inga HoeltmannFollow"], ["Inga Hoeltmann"]),

@@ -302,6 +302,35 @@ def test_a_labelled_author_line_anywhere_names_the_author() -> None:
     assert extract_text_dump(text).authors == ["Klausmartin Friedrich"]
 
 
+def test_an_author_label_among_the_parts_of_a_meta_line_names_the_author() -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n"
+        "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute\n\n"
+        + "\n\n".join(POST)
+        + "\n\nWeitere Beiträge\nRadtour am Müggelsee im Herbst\n"
+    )
+    assert extract_text_dump(text).authors == ["c1ph4"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("11.12.2019 - Amelie Loevenich", ["Amelie Loevenich"]),
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+        # What follows the date must be names only.
+        ("11.12.2019 - Neue Regeln für Radfahrer in der Stadt", []),
+        ("11.12.2019 - Köln - Amelie Loevenich", []),
+    ],
+)
+def test_a_bare_name_after_the_date_and_time(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
+def test_a_bare_name_after_the_date_under_the_headline_is_the_author() -> None:
+    text = f"Mein Stadtblog\n{TITLE}\n11.12.2019 - Amelie Loevenich\n\n" + "\n\n".join(POST)
+    assert extract_text_dump(text).authors == ["Amelie Loevenich"]
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

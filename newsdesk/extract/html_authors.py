@@ -82,6 +82,8 @@ _MONTH_TAIL = re.compile(
 # Link texts of profile buttons ("View my complete profile", "Afficher mon profil complet").
 _PROFILE_LINK = re.compile(r"\b(?:profile|profil|perfil)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+# "c1ph4", "freeman1984": a user name, one lower-case word with digits in it.
+_USER_HANDLE = re.compile(r"^[a-z][a-z0-9_-]*$")
 # "Inga HoeltmannFollow": a profile button's label run into the name.
 _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?:Follow|Folgen|Suivre|Seguir|Abonnieren)$")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
@@ -172,7 +174,7 @@ def _is_name(fragment: str, outlet_keys: set[str]) -> bool:
     if (
         not _LETTER.search(fragment)
         or _URLISH.search(fragment)
-        or any(c.isdigit() for c in fragment)
+        or (any(c.isdigit() for c in fragment) and not _USER_HANDLE.match(fragment))
     ):
         return False
     lowered = fragment.lower()

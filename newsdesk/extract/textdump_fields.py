@@ -52,6 +52,7 @@ _CREDIT_LINE = re.compile(
     rf"(?:{AUTHOR_LABELS}|author)\s*:)\s*\S",
     re.IGNORECASE,
 )
+_META_SEPARATOR = re.compile(r"\s+(?://|\||•|·|–|—)\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _SECTION_LABEL = re.compile(
@@ -303,12 +304,11 @@ def _authors(
     # "Written by Ana Sandoiu on July 27, 2017" under the article or in a side box: an
     # explicit credit wherever it is (a bare "By" line elsewhere may belong to a teaser).
     for line in dump.lines:
-        if (
-            _CREDIT_LINE.match(line.text)
-            and line.index not in dump.link_lines
-            and (names := byline_names(line.text, allow_bare=False))
-        ):
-            return names, "text"
+        if line.index in dump.link_lines:
+            continue
+        for part in _credit_parts(line.text):
+            if _CREDIT_LINE.match(part) and (names := byline_names(part, allow_bare=False)):
+                return names, "text"
     # "Posted by T. V. Raman at 2:33 PM", "Author: Jacopo Cascioli": a credit line right
     # under the article (before any comments header) names its author.
     if span:
@@ -330,6 +330,13 @@ def _authors(
         if any(i in dump.meta for i in near if i != line.index):
             return bare_names(dump, line), "heuristic"
     return None
+
+
+def _credit_parts(text: str) -> list[str]:
+    # "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute": a credit among the
+    # parts of a meta line.
+    parts = _META_SEPARATOR.split(text)
+    return [text, *parts[1:]] if len(parts) > 1 else [text]
 
 
 def fill_outlet(story: Story, dump: Dump, title_index: int | None) -> None:

@@ -121,6 +121,10 @@ _BYLINE_TAIL = re.compile(
 # "A and B": the conjunctions a line of names may hold besides the names.
 _CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|&)\s", re.IGNORECASE)
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
+_STAMP_SPLIT = re.compile(r"\s+[|•·–—-]\s+")
+_STAMP_PARTS = 3
+_STAMP_WORDS = 4
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?$", re.IGNORECASE)
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -274,7 +278,22 @@ def _credit_phrase_names(text: str) -> list[str]:
 
 def byline_core(text: str) -> str:
     """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
-    return _ROLE_TAIL.sub("", text).strip()
+    return _ROLE_TAIL.sub("", _after_stamp(text)).strip()
+
+
+def _after_stamp(text: str) -> str:
+    # "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date
+    # and time the byline block prints before the name.
+    parts = _STAMP_SPLIT.split(text)
+    if len(parts) < 2 or len(parts) > _STAMP_PARTS:
+        return text
+    head = parts[:-1]
+    if find_date(head[0]) and all(
+        len(part.split()) <= _STAMP_WORDS and (find_date(part) or _CLOCK.match(part))
+        for part in head
+    ):
+        return parts[-1]
+    return text
 
 
 def byline_names(text: str, *, allow_bare: bool) -> list[str]:
@@ -338,7 +357,7 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
         body = text[prefix.end() :]
     elif allow_bare and len(text) <= 60 and not text.rstrip().endswith(":"):
         # "Open Journalism Project:" introduces something; a byline does not.
-        body = text
+        body = _after_stamp(text)
     else:
         return ()
     body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(", ", body))
