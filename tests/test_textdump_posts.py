@@ -326,6 +326,26 @@ def test_a_bare_name_after_the_date_and_time(line: str, names: list[str]) -> Non
     assert byline_names(line, allow_bare=True) == names
 
 
+def test_a_byline_block_with_the_date_before_the_name_over_the_headline() -> None:
+    text = (
+        "Mein Stadtblog\nNews\nAktuelle Meldungen\n04.02.2022 | 13:10 Uhr | Uta Helkenberg\n"
+        f"{TITLE}\n" + "\n".join(POST)
+    )
+    assert extract_text_dump(text).authors == ["Uta Helkenberg"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+        ("Text: Harald Willenbrock, Fotos: Max Muster", ["Harald Willenbrock"]),
+        ("Texte de Marie Curie", ["Marie Curie"]),
+    ],
+)
+def test_a_text_credit_names_the_author_not_the_illustrator(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names
+
+
 def test_a_bare_name_after_the_date_under_the_headline_is_the_author() -> None:
     text = f"Mein Stadtblog\n{TITLE}\n11.12.2019 - Amelie Loevenich\n\n" + "\n\n".join(POST)
     assert extract_text_dump(text).authors == ["Amelie Loevenich"]

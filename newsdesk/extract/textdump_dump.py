@@ -21,6 +21,7 @@ from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, 
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
 from newsdesk.extract.textdump_meta import (
+    after_stamp,
     byline_core,
     byline_names,
     names_a_person,
@@ -229,4 +230,5 @@ def byline_line(dump: Dump, line: Line) -> bool:
     if any(other.index != line.index and other.index in dump.bylines for other in near):
         # "Managing Python Environments" over "By John Walk": the byline is the prefixed one.
         return False
-    return any(other.index in dump.meta for other in near)
+    # The date may lead the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+    return after_stamp(line.text) != line.text or any(other.index in dump.meta for other in near)

@@ -29,6 +29,7 @@ from newsdesk.extract.textdump_dump import (
 from newsdesk.extract.textdump_labels import AUTHOR_LABELS, fold
 from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_meta import (
+    after_stamp,
     byline_names,
     copyright_holder,
     reading_time,
@@ -326,8 +327,10 @@ def _authors(
         if line.index in dump.link_lines or not byline_line(dump, line):
             continue
         near = range(line.index - BARE_NAME_REACH, min(top, line.index + BARE_NAME_REACH + 1))
-        # A dateline under the headline instead makes this a label over the headline.
-        if any(i in dump.meta for i in near if i != line.index):
+        # A dateline under the headline instead makes this a label over the headline; the
+        # date may sit on the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+        stamped = after_stamp(line.text) != line.text
+        if stamped or any(i in dump.meta for i in near if i != line.index):
             return bare_names(dump, line), "heuristic"
     return None
 

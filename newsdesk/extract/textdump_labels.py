@@ -267,7 +267,7 @@ AUTHOR_LABELS = "autor|autorin|auteur|autore|verfasser|verfasserin"
 #: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
-    r"(?:post\s+)?author\s+by|"
+    r"(?:post\s+)?author\s+by|text\s+von|texte\s+(?:de|par)|texto\s+(?:de|por)|testo\s+di|"
     # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
     rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})(?=\s*:)|"
     r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"

@@ -115,7 +115,11 @@ _BYLINE_TAIL = re.compile(
     # "Kiran C Nair - Chrome Safe Browsing team": the desk the byline writes for.
     r"\s+[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:team|desk|bureau|department|newsroom)\b.*|"
     # "By Glen Owen For The Mail On Sunday": the outlet the byline writes for.
-    r"\s+for\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,6}|" + _ROLE + r")$",
+    r"\s+for\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,6}|"
+    # "Text von Christian Seiler Illustration von Markus Roost": credits for other work.
+    r"[,;.]?\s+(?:illustrations?|fotos?|photos?|bilder?|grafik)\s*(?:von|by|par|de|:)\s.*|"
+    + _ROLE
+    + r")$",
     re.IGNORECASE,
 )
 # "A and B": the conjunctions a line of names may hold besides the names.
@@ -278,12 +282,15 @@ def _credit_phrase_names(text: str) -> list[str]:
 
 def byline_core(text: str) -> str:
     """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
-    return _ROLE_TAIL.sub("", _after_stamp(text)).strip()
+    return _ROLE_TAIL.sub("", after_stamp(text)).strip()
 
 
-def _after_stamp(text: str) -> str:
-    # "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date
-    # and time the byline block prints before the name.
+def after_stamp(text: str) -> str:
+    """A line without the date and time a byline block prints before the name.
+
+    "11.12.2019 - Amelie Loevenich" -> "Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta
+    Helkenberg" -> "Uta Helkenberg"; any other line is returned as it is.
+    """
     parts = _STAMP_SPLIT.split(text)
     if len(parts) < 2 or len(parts) > _STAMP_PARTS:
         return text
@@ -357,7 +364,7 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
         body = text[prefix.end() :]
     elif allow_bare and len(text) <= 60 and not text.rstrip().endswith(":"):
         # "Open Journalism Project:" introduces something; a byline does not.
-        body = _after_stamp(text)
+        body = after_stamp(text)
     else:
         return ()
     body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(", ", body))
