@@ -307,6 +307,40 @@ def test_clean_authors_rejects_phrases(raw, expected):
     assert clean_authors(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "host", "expected"),
+    [
+        # The site's own name, by its domain: whole, by one word, by initials, held inside.
+        (["Die FURCHE"], "furche.at", []),
+        (["Deutsche Welle"], "dw.com", []),
+        (["Helmholtz Klima"], "helmholtz-klima.de", []),
+        (["NEW WORK Experience"], "nwx.new-work.se", []),
+        (["BBC News"], "news.bbc.co.uk", []),
+        # A person's site is named after them; a handle may hold the site's name.
+        (["Wolfgang Michal"], "wolfgangmichal.de", ["Wolfgang Michal"]),
+        (["Krimiblogger"], "archiv.krimiblog.de", ["Krimiblogger"]),
+        (["Lisa Petrich"], "badische-zeitung.de", ["Lisa Petrich"]),
+    ],
+)
+def test_the_sites_own_name_is_no_byline(raw, host, expected):
+    assert clean_authors(raw, [host]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["Autor/in: Korinna Hennig"], ["Korinna Hennig"]),
+        (["Donnerstag, 4. November 2021"], []),
+        (["Joe Wee Monday, February"], ["Joe Wee"]),
+        # A role taken off leaves an adjective, not a name.
+        (["Deutscher Journalist"], []),
+        (["Alle Artikel"], []),
+    ],
+)
+def test_labels_weekdays_and_roles_are_no_names(raw, expected):
+    assert clean_authors(raw) == expected
+
+
 def test_organisation_names_keep_lower_case_words():
     raw = ["Contributors to Wikimedia projects"]
     assert clean_authors(raw) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.given_names import is_given_name
 from newsdesk.extract.textdump_labels import NAME_PARTICLES
 
 _PREFIX = re.compile(
@@ -11,7 +12,7 @@ _PREFIX = re.compile(
     r"(?:(?:posts|articles|stories|artikel|beiträge)\s+)?"
     r"(?:(?:written|posted|reported|reporting|story|text|words|publié|écrit|publicado|escrito|"
     r"pubblicato|scritto|geschrieben|veröffentlicht|eingestellt|erstellt|gepostet|created)\s+)?"
-    r"(?:by|from|von|vom|par|por|door|di|da|af|av|autor(?:in)?:?|author:?|auteur:?|"
+    r"(?:by|from|von|vom|par|por|door|di|da|af|av|autor(?:in|/in|\*in|:in)?:?|author:?|auteur:?|"
     r"interview(?:\s+von)?:?)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
@@ -69,7 +70,12 @@ _ROLE_WORDS = frozenset(
     more articles posts view profile bio contact about the follow last by read full no
     unknown anonymous guest posted written shares name autor autorin stand publiziert
     veröffentlicht am see all text datum von null none undefined created erstellt eingestellt
-    gepostet reblogged rebloggt contributing""".split()
+    gepostet reblogged rebloggt contributing artikel beitrag journalist journalistin kolumnist
+    kolumnistin redakteur redakteurin monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo january
+    february march september october november december januar februar märz oktober dezember
+    janvier février mars septembre octobre novembre décembre""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())
@@ -82,6 +88,10 @@ _MONTH_TAIL = re.compile(
 # Link texts of profile buttons ("View my complete profile", "Afficher mon profil complet").
 _PROFILE_LINK = re.compile(r"\b(?:profile|profil|perfil)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+# Second-level labels under a country's domain ("co.uk", "com.br").
+_SECOND_LEVEL = frozenset("co com org net gov ac edu".split())
+_MIN_LABEL = 2
+_MIN_CONTAINED_LABEL = 6
 # "c1ph4", "freeman1984": a user name, one lower-case word with digits in it.
 _USER_HANDLE = re.compile(r"^[a-z][a-z0-9_-]*$")
 # "Inga HoeltmannFollow": a profile button's label run into the name.
@@ -151,8 +161,11 @@ def _trim_tail(fragment: str, outlet_keys: set[str]) -> str:
         words[-1].lower().strip(".:,") in _ROLE_WORDS or _squash(words[-1]) in outlet_keys
     ):
         words.pop()
-    if len(words) < len(fragment.split()) and words[-1].lower() in _AFFILIATION_WORDS:
-        # "NJ Advance Media for NJ.com" without the outlet: an affiliation, not a name.
+    if len(words) < len(fragment.split()) and (
+        words[-1].lower() in _AFFILIATION_WORDS or len(words) == 1
+    ):
+        # "NJ Advance Media for NJ.com" without the outlet: an affiliation, not a name;
+        # "Deutscher Journalist", "Alle Artikel" without the role: an adjective.
         return ""
     return " ".join(words)
 
@@ -219,9 +232,11 @@ def clean_authors(
         Clean person (or organisation) names.
     """
     outlet_keys: set[str] = set()
+    labels: set[str] = set()
     for outlet in outlet_names:
         if outlet:
             outlet_keys.update({outlet.lower(), _squash(outlet)})
+            labels.update(_domain_labels(outlet))
     names: list[str] = []
     seen: set[str] = set()
     for raw in raw_values:
@@ -237,7 +252,7 @@ def clean_authors(
             # Forstwirtschaft") or of a list of categories, not a person.
             fragments = [f for f in fragments if len(f.split()) > 1 and not _is_prose(f)]
         for fragment in fragments:
-            if not _is_name(fragment, outlet_keys):
+            if not _is_name(fragment, outlet_keys) or _names_the_site(fragment, labels):
                 continue
             name = _recase(fragment)
             key = _squash(name)
@@ -245,6 +260,36 @@ def clean_authors(
                 seen.add(key)
                 names.append(name)
     return _drop_extended(names)
+
+
+def _domain_labels(outlet: str) -> set[str]:
+    # "www.helmholtz-klima.de" -> "helmholtzklima", "news.bbc.co.uk" -> "bbc".
+    if " " in outlet or "." not in outlet:
+        return set()
+    parts = outlet.lower().split(".")[:-1]
+    if len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
+        parts = parts[:-1]
+    label = _squash(parts[-1]) if parts else ""
+    return {label} if len(label) >= _MIN_LABEL else set()
+
+
+def _names_the_site(fragment: str, labels: set[str]) -> bool:
+    # "Die FURCHE" on furche.at, "Deutsche Welle" on dw.com, "NEW WORK Experience" on
+    # new-work.se: the site's own name as a byline. A person's site is named after them
+    # ("Wolfgang Michal" on wolfgangmichal.de): a known given name leads such a byline.
+    words = fragment.split()
+    if not labels or is_given_name(words[0]):
+        return False
+    squashed = _squash(fragment)
+    initials = "".join(w[0] for w in words).lower() if len(words) > 1 else ""
+    return any(
+        squashed == label
+        or label in {_squash(w) for w in words}
+        or initials == label
+        # "Krimiblogger" on krimiblog.de is a handle; several words holding it are a name.
+        or (initials and len(label) >= _MIN_CONTAINED_LABEL and label in squashed)
+        for label in labels
+    )
 
 
 def _is_prose(fragment: str) -> bool:
