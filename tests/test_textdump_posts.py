@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.extract.date_text import leading_date_end
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_dump import Dump, mark_meta
 from newsdesk.extract.textdump_lines import is_debris, split_lines
@@ -344,6 +345,51 @@ def test_a_byline_block_with_the_date_before_the_name_over_the_headline() -> Non
 )
 def test_a_text_credit_names_the_author_not_the_illustrator(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=False) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("2. Februar 20202. Februar 2020 Alexander Roll", " Alexander Roll"),
+        ("17/11/201917/11/2019 ~ Cem Basman", " ~ Cem Basman"),
+        ("September 17, 2019 Helmut Rubik 0", " Helmut Rubik 0"),
+        ("Helmut Rubik 2019", None),
+    ],
+)
+def test_the_date_a_line_opens_with_and_a_glued_second_date(line: str, rest: str | None) -> None:
+    end = leading_date_end(line)
+    assert (line[end:] if end is not None else None) == rest
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A blog's meta line: date, author, then a comment count or categories.
+        ("2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion", ["Alexander Roll"]),
+        ("16. Mai 2019 Markus Elsberger Netzwerk, Windows 2", ["Markus Elsberger"]),
+        ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen", ["Steffi"]),
+        ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
+        # A sentence or a headline after a date names no one.
+        ("3. März 2020 Anna sagte heute", []),
+        ("12. Mai 2020 Angela Merkel sagte im Bundestag, dass es so nicht weitergeht.", []),
+        ("3. März 2020 Neue Regeln für alle", []),
+        # The date after the name.
+        ("Jon Nitz am 24. Januar 2022 um 15:47", ["Jon Nitz"]),
+        ("Marie Dupont le 3 mai 2021", ["Marie Dupont"]),
+        ("von Diane Buckstegge Veröffentlicht am 1. Mai 2019", ["Diane Buckstegge"]),
+    ],
+)
+def test_dated_meta_lines_name_the_author(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
+def test_the_same_dated_name_over_each_post_of_a_list_is_no_byline() -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\nNeueste Beiträge\n"
+        "30. Oktober 2020 Kate May\nRadtour am Müggelsee im Herbst\n"
+        "28. Oktober 2020 Kate May\nDer Turm der Wünsche\n\n" + "\n\n".join(POST)
+    )
+    assert extract_text_dump(text).authors == []
 
 
 def test_a_bare_name_after_the_date_under_the_headline_is_the_author() -> None:

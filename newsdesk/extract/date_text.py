@@ -257,6 +257,36 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[datetime, str] 
     return best[1] if best else None
 
 
+def leading_date_end(text: str) -> int | None:
+    """Where the date a line opens with ends, or None when it opens with none.
+
+    innerText glues a post's published and updated dates ("2. Februar 20202. Februar 2020"):
+    a second date right after the first is part of the same stamp.
+
+    Args:
+        text: One line of a dump.
+
+    Returns:
+        The offset after the date (and a glued second date), or None.
+    """
+    end = _date_match_end(text, 0)
+    if end is None:
+        return None
+    glued = _date_match_end(text, end)
+    return glued if glued is not None else end
+
+
+def _date_match_end(text: str, start: int) -> int | None:
+    # Matched on the rest of the line: the patterns' look-behinds must not see the digits
+    # of a first date glued on before.
+    rest = text[start:]
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(rest)
+        if match and _day_month(match) is not None:
+            return start + match.end()
+    return None
+
+
 def opens_with_date_label(text: str) -> bool:
     """True when the line starts with a publication or update label ("Posted on ...")."""
     return bool(_PUBLISHED_LABEL.match(text) or _UPDATED.match(text.lstrip()))

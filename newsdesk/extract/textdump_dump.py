@@ -24,6 +24,7 @@ from newsdesk.extract.textdump_meta import (
     after_stamp,
     byline_core,
     byline_names,
+    dated_name,
     names_a_person,
     reading_time,
 )
@@ -196,6 +197,12 @@ def bare_names(dump: Dump, line: Line) -> list[str]:
         if 0 <= i < len(lines) and lines[i].text == line.text:
             if not BYLINE_PREFIX.match(line.text):
                 return []
+    dated = dated_name(line.text)
+    if dated and any(
+        other.text != line.text and dated_name(other.text) == dated for other in lines
+    ):
+        # "October 30, 2020 Kate May" over each post in a list of recent posts.
+        return []
     names = byline_names(line.text, allow_bare=True)
     # A bare reading (no "By", no handle) of capitalised words that name no one ("Faire
     # Lieferketten", "Britax Affinity") is no byline; a prefixed one reads the same without it.

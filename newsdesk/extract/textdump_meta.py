@@ -16,6 +16,7 @@ from newsdesk.extract.date_text import (
     MONTH_CAPS,
     SEGMENT_SPLIT,
     find_date,
+    leading_date_end,
 )
 from newsdesk.extract.given_names import is_given_name
 from newsdesk.extract.textdump_labels import (
@@ -107,6 +108,8 @@ _BYLINE_TAIL = re.compile(
     r"[,|–—]\s+(?:a|an|the|is|who|senior|staff|chief|our|special|contributing|"
     r"associate|deputy|political|foreign|\w+\s+correspondent|\w+\s+editor|\w+\s+writer)\b.*|"
     r"\s+(?:last\s+)?(?:updated|published|posted|on|at|in)\b.*|\s+\d.*|(?<=[^\W\d_]{2})\d.*|"
+    # "Jon Nitz am 24. Januar 2022", "Marie Dupont le 3 mai 2021": the date after the name.
+    rf"\s+(?:(?:{CREDIT_VERBS})\s+)?(?:am|le|el|il)\s+\d.*|"
     # Glued on: "Evan HalperStaff Writer", "Shana Nys DambrotNovember 6, 2023".
     r"(?-i:(?<=[a-z])(?=[A-Z]))(?:staff\s+|senior\s+|contributing\s+)?"
     r"(?:writer|editor|reporter|correspondent|columnist)s?\b.*|"
@@ -125,6 +128,10 @@ _BYLINE_TAIL = re.compile(
 # "A and B": the conjunctions a line of names may hold besides the names.
 _CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|&)\s", re.IGNORECASE)
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
+_SURNAME = re.compile(r"^[^\W\d_][\w'’-]*$")
+_DATED_NAME_MIN_LIST = 2
+# A meta line is short; a longer line opening with a date is a sentence.
+_DATELINE_WORDS = 16
 _STAMP_SPLIT = re.compile(r"\s+[|•·–—-]\s+")
 _STAMP_PARTS = 3
 _STAMP_WORDS = 4
@@ -280,6 +287,42 @@ def _credit_phrase_names(text: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=LINE_CACHE)
+def dated_name(text: str) -> str | None:
+    """The name in a blog's meta line: date, author, then categories or a comment count.
+
+    "2. Februar 2020 Alexander Roll 1 Kommentar Inklusion", "16. Mai 2019 Markus Elsberger
+    Netzwerk, Windows", "1. Februar 2022 Steffi Kaufratgeber, Katzen": a known given name
+    right after the date, and the capitalised word after it unless the list of categories
+    (words parted by commas) starts there.
+
+    Args:
+        text: One line of a dump.
+
+    Returns:
+        The author's name, or None when the line is not such a meta line.
+    """
+    end = leading_date_end(text)
+    if end is None or len(text.split()) > _DATELINE_WORDS or text.rstrip()[-1:] in ".!?":
+        return None
+    words = text[end:].lstrip(" ~|·•-–—,").split()
+    if not words or not words[0][:1].isupper() or not is_given_name(words[0]):
+        return None
+    name = [words[0]]
+    if (
+        len(words) > 1
+        and words[1][:1].isupper()
+        and _SURNAME.match(words[1])
+        and not (len(words) > _DATED_NAME_MIN_LIST and words[1].endswith(","))
+    ):
+        name.append(words[1])
+    if len(name) == 1 and len(words) > 1 and not words[1].endswith(","):
+        # "13. Mai 2020 Anna Fotografie" could be a name or a category, "Anna sagte" is a
+        # sentence; a list of categories or a comment count after a lone name shows it.
+        return name[0] if words[1].isdigit() else None
+    return " ".join(name)
+
+
 def byline_core(text: str) -> str:
     """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
     return _ROLE_TAIL.sub("", after_stamp(text)).strip()
@@ -362,6 +405,8 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
     prefix = BYLINE_PREFIX.match(text)
     if prefix:
         body = text[prefix.end() :]
+    elif allow_bare and (dated := dated_name(text)):
+        return (dated,)
     elif allow_bare and len(text) <= 60 and not text.rstrip().endswith(":"):
         # "Open Journalism Project:" introduces something; a byline does not.
         body = after_stamp(text)
