@@ -383,6 +383,34 @@ def test_dated_meta_lines_name_the_author(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=True) == names
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A surname in capitals after a known given name (the French style).
+        ("Par Chokri GHARBI", ["Chokri GHARBI"]),
+        ("Par Jean DUPONT et Marie CURIE", ["Jean DUPONT", "Marie CURIE"]),
+        ("By Golem Python API", []),
+        # Labels with a gender star, roles after the name.
+        ("Kolumnist*in: Evan Tepest", ["Evan Tepest"]),
+        ("Autor*in: Kim Lee", ["Kim Lee"]),
+    ],
+)
+def test_capital_surnames_star_labels_and_roles(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Harald Bauer Autor", ["Harald Bauer"]),
+        ("Hans Wolf Redakteur Politik", ["Hans Wolf"]),
+        ("San Mateo County UBI", []),
+    ],
+)
+def test_bare_names_with_a_role_after_them(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
 def test_the_same_dated_name_over_each_post_of_a_list_is_no_byline() -> None:
     text = (
         f"Mein Stadtblog\n{TITLE}\nNeueste Beiträge\n"

@@ -262,7 +262,7 @@ CREDIT_VERBS = (
     "publicado|escrito|pubblicato|scritto"
 )
 #: Labels naming the author before a colon ("Autor: X", "Verfasserin: Y").
-AUTHOR_LABELS = "autor|autorin|auteur|autore|verfasser|verfasserin"
+AUTHOR_LABELS = r"autor(?:in|\*in|/in)?|auteur|autore|verfasser(?:in)?|kolumnist(?:in|\*in)?"
 
 #: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
 BYLINE_PREFIX = re.compile(

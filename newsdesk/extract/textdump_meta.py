@@ -99,8 +99,11 @@ _DATED_BYLINE = re.compile(
 )
 # "Richard Adams Education editor": a role after the name, no separator.
 _ROLE = (
-    r"\s+(?-i:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
-    r"[Ww]riter|[Cc]ontributor)s?\b.*"
+    r"(?:\s+(?-i:[A-Z][a-z]+\s+)?(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Cc]olumnist|"
+    r"[Ww]riter|[Cc]ontributor)s?\b.*|"
+    # "Harald Bauer Autor": roles in other languages, after the name.
+    r"\s+(?:[Aa]utor(?:in)?|[Rr]edakteur(?:in)?|[Jj]ournalist(?:in)?|[Aa]uteur|[Rr]édacteur|"
+    r"[Rr]edactor|[Pp]eriodista)\b.*)"
 )
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\s[•·|]\s.*|\s+follow\b.*|"
@@ -130,6 +133,7 @@ _CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|&)\s", re.IGNORECASE)
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
 _SURNAME = re.compile(r"^[^\W\d_][\w'’-]*$")
 _DATED_NAME_MIN_LIST = 2
+_CAPS_NAME_WORDS = 3
 # A meta line is short; a longer line opening with a date is a sentence.
 _DATELINE_WORDS = 16
 _STAMP_SPLIT = re.compile(r"\s+[|•·–—-]\s+")
@@ -191,6 +195,12 @@ def copyright_holder(text: str) -> str | None:
     return name
 
 
+def _caps_surname(words: list[str], word: str) -> bool:
+    # "Chokri GHARBI", "Jean DUPONT": a surname in capitals after a known given name (the
+    # French style).
+    return 2 <= len(words) <= _CAPS_NAME_WORDS and word is words[-1] and is_given_name(words[0])
+
+
 def _is_name(candidate: str) -> bool:
     words = candidate.split()
     if not 1 <= len(words) <= 5 or len(candidate) > 50:
@@ -211,6 +221,7 @@ def _is_name(candidate: str) -> bool:
             and bare.isalpha()
             and bare.isupper()
             and not _ROMAN.match(bare)
+            and not _caps_surname(words, word)
         ):
             # "Golem Python API", "Daily News PDF": an acronym among capitalised words is
             # no part of a person's name (a name in capitals is all capitals).
