@@ -1103,6 +1103,12 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Like this:", -1, True),
         ("Ähnliche Beiträge", -1, True),
         ("Mirá también", -1, True),
+        (
+            "Warning: Creating default object from empty value in "
+            "/www/htdocs/w0094d70/wp-includes/classes.php on line 407",
+            4,
+            True,
+        ),
         # "like this:" ending a sentence before a code listing is text.
         ("like this:", 4, False),
         # Article text that merely mentions such words stays.

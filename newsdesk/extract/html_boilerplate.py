@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.textdump_labels import END_STRONG, END_WEAK, NAV_LABEL
+from newsdesk.extract.textdump_labels import END_STRONG, END_WEAK, NAV_LABEL, SERVER_MESSAGE
 
 # Reader-directed furniture, grouped by what it asks or declares.
 _FURNITURE = re.compile(
@@ -95,7 +95,7 @@ def is_furniture(paragraph: str) -> bool:
     Returns:
         True for a short paragraph addressed to the reader (subscribe, follow, copyright...).
     """
-    if _LABEL.match(paragraph.strip()):
+    if _LABEL.match(paragraph.strip()) or SERVER_MESSAGE.match(paragraph.strip()):
         return True
     if len(paragraph.split()) > _MAX_FURNITURE_WORDS:
         return False
@@ -126,7 +126,11 @@ def drop_furniture(
     slides = _gallery_slides(paragraphs)
     dropped = set(slides) | _related_boxes(paragraphs)
     for i, p in enumerate(paragraphs):
-        if (drop_symbols and not _WORD.search(p)) or _LABEL.match(p.strip()):
+        if (
+            (drop_symbols and not _WORD.search(p))
+            or _LABEL.match(p.strip())
+            or SERVER_MESSAGE.match(p.strip())
+        ):
             dropped.add(i)
         elif len(p.split()) <= _HEADER_WORDS and NAV_LABEL.match(p.strip()):
             dropped.add(i)

@@ -445,6 +445,12 @@ END_WEAK = re.compile(
     re.IGNORECASE,
 )
 
+#: A PHP error printed into the page ("Warning: ... in /www/.../classes.php on line 407").
+SERVER_MESSAGE = re.compile(
+    r"^(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|"
+    r"Parse error)\s*:.*\bon line \d+\s*$"
+)
+
 #: Navigation and reaction buttons left in a body: "Back to top", "Zurück zur Übersicht",
 #: "Gefällt mir".
 NAV_LABEL = re.compile(

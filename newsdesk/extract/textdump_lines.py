@@ -25,6 +25,7 @@ from newsdesk.extract.textdump_labels import (
     FOOTER_PATTERN,
     LABELLED_LIST,
     NOTICE_PATTERN,
+    SERVER_MESSAGE,
     SHARE_WORDS,
     fold,
 )
@@ -53,10 +54,6 @@ _TITLE_STOP_MAX_WORDS = 20
 _TITLE_STOP_CASE = 0.75
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # A PHP error printed into the page ("Warning: mysql_...() ... in /www/... on line 299").
-_SERVER_MESSAGE = re.compile(
-    r"^(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|"
-    r"Parse error)\s*:.*\bon line \d+\s*$"
-)
 _FILE_NAME = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp4|mov|webm|mp3)$", re.IGNORECASE
 )
@@ -465,7 +462,7 @@ def is_debris(text: str, words: float) -> bool:
         return True
     if words <= 16 and CREDIT_PATTERN.search(text):
         return True
-    if _FILE_NAME.match(text) or _SERVER_MESSAGE.match(text):
+    if _FILE_NAME.match(text) or SERVER_MESSAGE.match(text):
         return True
     return not _WORD.search(text) and not _CODE.search(text)
 
