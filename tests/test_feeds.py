@@ -412,6 +412,8 @@ def test_bytes_that_name_a_file_are_not_opened(tmp_path: Path) -> None:
         ("<style>p{}</style><p>kept</p>", ["kept"]),
         ("", []),
         ("<p></p>", []),
+        # Furigana over kanji is no part of the text.
+        ("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>", ["子ども"]),
     ],
 )
 def test_html_to_paragraphs(markup: str, paragraphs: list[str]) -> None:

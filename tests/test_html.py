@@ -1409,3 +1409,20 @@ def test_the_segment_of_the_tab_title_shown_as_a_heading_is_the_title(tab, headi
     )
     story = extract_html(html, url="https://blog.example.de/2020/05/post")
     assert story.title == (expected or tab)
+
+
+def test_ruby_annotations_are_not_text():
+    page = (
+        "<html><body><article>"
+        "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp>"
+        "</ruby>を禁止する</h1>"
+        + "".join(
+            f"<p><ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために{i}回目。</p>"
+            for i in range(12)
+        )
+        + "</article></body></html>"
+    )
+    story = extract_html(page.encode("utf-8"))
+    assert story.title == "子どもへの体罰を禁止する"
+    assert story.paragraphs and all("ほうりつ" not in p for p in story.paragraphs)
+    assert any(p.startswith("法律ができて") for p in story.paragraphs)

@@ -153,6 +153,8 @@ def html_to_paragraphs(markup: str | None) -> list[str]:
         return _split_plain(html.unescape(re.sub(r"<[^>]*>", "\n\n", markup)))
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
+    # Ruby annotations (furigana) are reading aids over the text, not part of it.
+    etree.strip_elements(root, "rt", "rp", with_tail=False)
     for element in root.iter(*_BLOCK_TAGS):
         element.text = "\n\n" + (element.text or "")
         element.tail = "\n\n" + (element.tail or "")

@@ -152,6 +152,9 @@ def _parse(text: str) -> HtmlElement:
         raise ExtractionError(f"not HTML: the page does not parse ({err})") from err
     if tree is None or not len(tree):
         raise ExtractionError("not HTML: the page has no elements")
+    # Ruby annotations (furigana over kanji, "子<rt>こ</rt>ども") are reading aids, not text:
+    # kept, they would double every annotated word of the title and body.
+    etree.strip_elements(tree, "rt", "rp", with_tail=False)
     return tree
 
 
