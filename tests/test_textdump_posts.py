@@ -411,6 +411,32 @@ def test_bare_names_with_a_role_after_them(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=True) == names
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Autor Nikolai Huke,", ["Nikolai Huke"]),
+        ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
+        ("Autor Max Frisch im Porträt: Ein Leben", []),
+    ],
+)
+def test_an_author_word_without_a_colon_opens_a_byline(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names
+
+
+def test_the_comment_form_ends_the_article() -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + "\n\nIhr Kommentar wird von einem Moderator überprüft.\nKommentar *\nName *\n"
+        "E-Mail (wird nicht veröffentlicht) *\nWebsite\n"
+        "Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge "
+        "praktische Tipps und Tricks für zu Hause, die wir hier jede Woche mit euch teilen.\n"
+        "In diesem Blog schreiben Kollegen und Fans zu buntgemischten Themen aus dem "
+        "Audio-Universum, und jeder ist herzlich eingeladen, selbst mitzuschreiben.\n"
+    )
+    assert extract_text_dump(text).paragraphs == POST
+
+
 def test_the_same_dated_name_over_each_post_of_a_list_is_no_byline() -> None:
     text = (
         f"Mein Stadtblog\n{TITLE}\nNeueste Beiträge\n"

@@ -101,7 +101,16 @@ COMMENTS_HEADER = re.compile(
     r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
     r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
     r"^discussion$|^reader comments$|^what do you think\??$|"
-    r"\bcomments\s+powered\s+by\s+disqus\b",
+    r"\bcomments\s+powered\s+by\s+disqus\b|"
+    # The comment form: its notices and its required fields ("Name *", "E-Mail *").
+    r"^(?:your|ihr|dein|votre|tu)\s+(?:comment|kommentar|commentaire|comentario)\s+"
+    r"(?:will\s+be|wird|sera|ser[áa])\b.{0,40}\b(?:moderat\w*|überprüft|freigeschaltet|"
+    r"reviewed|approved|mod[ée]r[ée]|revisado)|"
+    r"\b(?:e-?mail(?:-adresse)?|email\s+address|adresse\s+e-?mail|correo\s+electr[óo]nico)"
+    r"(?:\s+\w+){0,2}\s+(?:will\s+not\s+be\s+published|wird\s+nicht\s+ver[öo]ffentlicht|"
+    r"ne\s+sera\s+pas\s+publi[ée]e|no\s+ser[áa]\s+publicad[oa])\b|"
+    r"^(?:name|e-?mail|kommentar|comment|website|webseite|nom|nombre|commentaire|comentario)"
+    r"(?:\s*\([^)]{0,40}\))?\s*\*\s*$",
     re.IGNORECASE,
 )
 
@@ -270,7 +279,8 @@ BYLINE_PREFIX = re.compile(
     r"(?:post\s+)?author\s+by|text\s+von|texte\s+(?:de|par)|texto\s+(?:de|por)|testo\s+di|"
     # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
     rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})(?=\s*:)|"
-    r"by|reporter|reported\s+by|author|authors|byline|writer|correspondent|"
+    r"by|reporter|reported\s+by|author|authors|autor|autorin|autoren|auteur|byline|writer|"
+    r"correspondent|"
     r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
     # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
     r"(?-i:(?:By|(?:[Vv]eröffentlicht |[Gg]eschrieben )?von|Author)(?=[A-Z]))",
