@@ -9,6 +9,7 @@ from newsdesk.extract.date_text import leading_date_end
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.extract.textdump_dump import Dump, mark_meta
 from newsdesk.extract.textdump_lines import is_debris, split_lines
+from newsdesk.extract.textdump_links import match_header
 from newsdesk.extract.textdump_meta import byline_names, names_a_person
 from newsdesk.normalise import clean_text
 
@@ -435,6 +436,30 @@ def test_the_comment_form_ends_the_article() -> None:
         "Audio-Universum, und jeder ist herzlich eingeladen, selbst mitzuschreiben.\n"
     )
     assert extract_text_dump(text).paragraphs == POST
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("Lea también: Impiden ingreso a Nicaragua a reportera", "also_read"),
+        ("VEA TAMBIÉN: Entre heces y guaricha", "also_read"),
+        ("Veja Também: Pacheco e o STF", "also_read"),
+        ("Czytaj też: Były dowódca wojsk USA", "also_read"),
+        ("Zobacz także", "also_read"),
+        ("Das könnte Dich auch interessieren:", "also_read"),
+        ("También te puede interesar", "also_read"),
+        ("Die meistgelesenen Artikel", "recommended"),
+        ("Beliebte Beiträge zum Thema:", "recommended"),
+        ("Top Themen der Redaktion", "recommended"),
+        ("TEMAS RELACIONADOS", "related"),
+        # A "read on" button after a teaser opens no block.
+        ("Weiterlesen", None),
+    ],
+)
+def test_related_link_headers_in_other_languages(header: str, kind: str | None) -> None:
+    line = split_lines(header)[0]
+    found = match_header(line)
+    assert (found[0] if found else None) == kind
 
 
 def test_the_same_dated_name_over_each_post_of_a_list_is_no_byline() -> None:

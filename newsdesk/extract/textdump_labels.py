@@ -203,8 +203,14 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"^(?:also\s+read|read\s+also|see\s+also\s+read|must\s+read|also\s+see|"
             r"read\s+more|more\s+to\s+read|you\s+should\s+also\s+read|lee\s+tambi[ée]n|"
-            r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant)"
-            rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
+            r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant|"
+            # Other languages: "Lea también", "Veja também", "Czytaj też", "Leggi anche".
+            r"lea\s+(?:tambi[ée]n|m[áa]s)|(?:vea|mira)\s+tambi[ée]n|(?:leia|veja)\s+tamb[ée]m|"
+            r"leggi\s+anche|czytaj\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
+            r"zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
+            r"das\s+k[öo]nnte\s+(?:dich|sie)\s+auch\s+interessieren|"
+            r"(?:tambi[ée]n\s+)?te\s+puede\s+interesar)"
+            rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*:?\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
         "also_read",
@@ -246,7 +252,10 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"we\s+recommend|what\s+to\s+read\s+next|read\s+next|up\s+next|"
             r"(?:other\s+)?people\s+(?:are|also)\s+read(?:ing)?|"
             r"more\s+(?:top\s+)?(?:stories|news)\s+you\s+(?:may|might)\s+like|"
-            r"lo\s+m[áa]s\s+le[íi]do|les\s+plus\s+lus|meistgelesen)\s*:?$",
+            r"lo\s+m[áa]s\s+le[íi]do|les\s+plus\s+lus|meistgelesen|"
+            r"die\s+meistgelesenen\s+(?:artikel|beitr[äa]ge|nachrichten)|"
+            r"beliebte\s+beitr[äa]ge(?:\s+zum\s+thema)?|top[- ]themen(?:\s+der\s+redaktion)?|"
+            r"polecamy|lo\s+m[áa]s\s+visto)\s*:?$",
             re.IGNORECASE,
         ),
         "recommended",
@@ -257,7 +266,8 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"reading|links|topics)|more\s+(?:stories|articles|news|coverage|on\s+this\s+story)|"
             r"other\s+(?:stories|articles)|see\s+also|in\s+other\s+news|"
             r"art[íi]culos\s+relacionados|noticias\s+relacionadas|articles?\s+li[ée]s|"
-            r"sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|verwandte\s+artikel)"
+            r"sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|verwandte\s+artikel|"
+            r"temas\s+relacionados)"
             r"\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
             re.IGNORECASE,
         ),
