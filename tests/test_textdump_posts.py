@@ -130,6 +130,24 @@ def test_consent_texts_and_server_errors_are_debris(line: str, debris: bool) -> 
     assert is_debris(line, len(line.split())) is debris
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2022 Beispiel Verlag GmbH. Alle Rechte vorbehalten.",
+        "2022 - Todos los derechos reservados.",
+        "Copyright © 2021 Exemple SA, tous droits réservés",
+        "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+    ],
+)
+def test_rights_reserved_notices_in_other_languages_end_the_article(footer: str) -> None:
+    text = (
+        f"Mein Stadtblog\n{TITLE}\n2. Februar 2020\n\n" + "\n\n".join(POST) + f"\n\n{footer}\n"
+        "Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge "
+        "praktische Tipps und Tricks für zu Hause, die wir hier jede Woche mit euch teilen.\n"
+    )
+    assert extract_text_dump(text).paragraphs == POST
+
+
 def test_soft_hyphens_are_dropped_from_dumps_and_stories() -> None:
     story = extract_text_dump(_post(head="", title="Rad\u00adtour durch Friedrichs\u00adfelde"))
     assert story.title == "Radtour durch Friedrichsfelde"

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.textdump_labels import END_STRONG, END_WEAK, NAV_LABEL, SERVER_MESSAGE
+from newsdesk.extract.textdump_labels import (
+    END_STRONG,
+    END_WEAK,
+    NAV_LABEL,
+    RIGHTS_RESERVED,
+    SERVER_MESSAGE,
+)
 
 # Reader-directed furniture, grouped by what it asks or declares.
 _FURNITURE = re.compile(
@@ -37,7 +43,7 @@ _FURNITURE = re.compile(
             # legal lines and disclosures
             r"^\s*©",
             r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b",
-            r"\ball rights reserved\b",
+            rf"\b(?:{RIGHTS_RESERVED})\b",
             r"\bcopyrighted\b",
             r"\bwritten permission\b",
             r"\b(?:trust|editorial) principles\b",

@@ -114,9 +114,17 @@ COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 
+#: "All rights reserved" and its kin in other languages (a footer's copyright notice).
+RIGHTS_RESERVED = (
+    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|"
+    r"todos\s+os\s+direitos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s|"
+    r"tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrze[żz]one|"
+    r"materia[łl]\s+chroniony\s+prawem|vervielf[äa]ltigung\s+nur\s+mit\s+genehmigung"
+)
+
 #: Page footer lines: copyright notices.
 FOOTER_PATTERN = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b",
+    rf"^(?:©|\(c\)|copyright\b)|\b(?:{RIGHTS_RESERVED})\b",
     re.IGNORECASE,
 )
 
@@ -460,7 +468,7 @@ END_WEAK = re.compile(
     r"(?:tags|tagged|topics|labels|filed\s+(?:under|in)|posted\s+in|categories|"
     r"in\s+this\s+article|related\s+topics|etiquetas|schlagworte|themen|mots-cl[ée]s)"
     r"(?:\s*[:：].{0,80})?|"
-    r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball\s+rights\s+reserved\b.{0,40}"
+    rf"(?:©|\(c\)|copyright\b).{{0,150}}|.{{0,120}}\b(?:{RIGHTS_RESERVED})\b.{{0,40}}"
     r")\s*[:：]?\s*$",
     re.IGNORECASE,
 )

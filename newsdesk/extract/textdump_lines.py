@@ -25,6 +25,7 @@ from newsdesk.extract.textdump_labels import (
     FOOTER_PATTERN,
     LABELLED_LIST,
     NOTICE_PATTERN,
+    RIGHTS_RESERVED,
     SERVER_MESSAGE,
     SHARE_WORDS,
     fold,
@@ -45,7 +46,7 @@ _COUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 _FOOTER_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}\b|.{0,80}\ball rights reserved\b)", re.I
+    rf"^(?:©|\(c\)|copyright\b)\s*(?:\d{{4}}\b|.{{0,80}}\b(?:{RIGHTS_RESERVED})\b)", re.I
 )
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
 # A full-stopped line this long and this capitalised is a Title Case headline.
