@@ -1109,6 +1109,8 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
             4,
             True,
         ),
+        ("Mehr erfahren", 4, True),
+        ("Read more »", 4, True),
         # "like this:" ending a sentence before a code listing is text.
         ("like this:", 4, False),
         # Article text that merely mentions such words stays.
@@ -1426,3 +1428,13 @@ def test_ruby_annotations_are_not_text():
     assert story.title == "子どもへの体罰を禁止する"
     assert story.paragraphs and all("ほうりつ" not in p for p in story.paragraphs)
     assert any(p.startswith("法律ができて") for p in story.paragraphs)
+
+
+def test_teaser_cards_closed_by_read_more_buttons_at_the_end_go():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    cards = []
+    for title in ("Mehr SHEIN als Sein", "Systemwandel selbermachen", "Markenmode als Brennstoff"):
+        cards += [title, f"{title}: ein kurzer Anriss des Artikels in einem Satz.", "mehr erfahren"]
+    kept = drop_furniture([*STORY, "Zum Weiterlesen", *cards])
+    assert kept == list(STORY)

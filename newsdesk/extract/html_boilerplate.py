@@ -90,6 +90,17 @@ _TEASER_WORDS = 20
 _MIN_BOX_TITLES = 2
 _MIN_TITLE_WORDS = 3
 _TITLE_WORDS = 5
+# A read-more button alone in a paragraph; teaser cards (title, snippet, button) close with
+# one, at least this many in a row, each at most this many paragraphs long.
+_READ_MORE = re.compile(
+    r"^(?:(?:read|learn|see|find\s+out)\s+more|continue\s+reading|keep\s+reading|"
+    r"mehr\s+(?:erfahren|lesen)|weiter\s*lesen|zum\s+(?:artikel|beitrag)|lire\s+la\s+suite|"
+    r"en\s+savoir\s+plus|leer\s+m[áa]s|seguir\s+leyendo|leggi\s+(?:tutto|di\s+pi[ùu])|"
+    r"czytaj\s+dalej)\s*(?:»|›|→|>|\.{3}|…)?$",
+    re.IGNORECASE,
+)
+_MIN_CARDS = 2
+_MAX_CARD = 4
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -130,7 +141,7 @@ def drop_furniture(
     """
     n = len(paragraphs)
     slides = _gallery_slides(paragraphs)
-    dropped = set(slides) | _related_boxes(paragraphs)
+    dropped = set(slides) | _related_boxes(paragraphs) | _teaser_cards(paragraphs)
     for i, p in enumerate(paragraphs):
         if (
             (drop_symbols and not _WORD.search(p))
@@ -152,6 +163,35 @@ def drop_furniture(
         if i not in dropped and not (drop_repeats and kept and p == kept[-1]):
             kept.append(p)
     return kept or paragraphs
+
+
+def _teaser_cards(paragraphs: list[str]) -> set[int]:
+    """Read-more buttons, and the teaser cards they close at the end of the body.
+
+    A lone "Read more" / "Weiterlesen" paragraph is a button. Two or more of them closing
+    cards of the same size (a title and a snippet each) that run to the end of the body are
+    a box of teasers, taken with the short header over it ("Zum Weiterlesen").
+    """
+    n = len(paragraphs)
+    buttons = [i for i, p in enumerate(paragraphs) if _READ_MORE.match(p.strip())]
+    dropped = set(buttons)
+    if len(buttons) < _MIN_CARDS or buttons[-1] < n - _EDGE:
+        return dropped
+    size = buttons[-1] - buttons[-2]
+    if not 2 <= size <= _MAX_CARD:
+        return dropped
+    first = len(buttons) - 1
+    while first > 0 and buttons[first] - buttons[first - 1] == size:
+        first -= 1
+    start = buttons[first] - size + 1
+    if start > 0 and _is_box_header(paragraphs[start - 1]):
+        start -= 1
+    return dropped | set(range(max(start, 0), n))
+
+
+def _is_box_header(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return len(text.split()) <= _HEADER_WORDS and not text.endswith((".", "!", "?", ";", ","))
 
 
 def _related_boxes(paragraphs: list[str]) -> set[int]:
