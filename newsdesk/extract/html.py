@@ -65,6 +65,7 @@ _ARTICLE_OG_TYPES = ("article", "news", "blog")
 _MIN_ARTICLE_WORDS = 80
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+_NOT_STORIES = ("error", "home", "listing")
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
@@ -99,13 +100,15 @@ def extract_html(
     story = Story(url=url, source_path=source_path, source_kind="html", notes=notes)
     story.captured_at = to_utc(captured_at) if captured_at else None
     _fill_metadata(story, meta, tree, base)
-    _fill_authors(story, meta, reader, tree, base)
     body = extract_body(tree, url or base)
     finder = LinkFinder(tree, base, [url, story.canonical_url])
     _fill_body_and_links(story, body, finder, meta.values.get("h1"))
     story.page_type = _page_type(story, meta, url)
+    if story.page_type not in _NOT_STORIES:
+        # A 404, home page or listing keeps no authors: its bylines are not looked for.
+        _fill_authors(story, meta, reader, tree, base)
     _fill_dates(story, meta, tree, url)
-    if story.page_type in ("error", "home", "listing"):
+    if story.page_type in _NOT_STORIES:
         _drop_story_fields(story)
     return story
 
