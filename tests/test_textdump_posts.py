@@ -436,6 +436,9 @@ def test_bare_names_with_a_role_after_them(line: str, names: list[str]) -> None:
         ("Autor Nikolai Huke,", ["Nikolai Huke"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("Autor Max Frisch im Porträt: Ein Leben", []),
+        # A headline that opens with the word quotes something; a byline does not.
+        ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", []),
+        ('By "popular demand", the Fair Returns', []),
     ],
 )
 def test_an_author_word_without_a_colon_opens_a_byline(line: str, names: list[str]) -> None:

@@ -134,6 +134,7 @@ _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
 _SURNAME = re.compile(r"^[^\W\d_][\w'’-]*$")
 _DATED_NAME_MIN_LIST = 2
 _CAPS_NAME_WORDS = 3
+_HEADLINE_QUOTES = re.compile(r"[«»„“”\"]")
 # A meta line is short; a longer line opening with a date is a sentence.
 _DATELINE_WORDS = 16
 _STAMP_SPLIT = re.compile(r"\s+[|•·–—-]\s+")
@@ -422,6 +423,10 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
         # "Open Journalism Project:" introduces something; a byline does not.
         body = after_stamp(text)
     else:
+        return ()
+    if prefix and _HEADLINE_QUOTES.search(body):
+        # "Von Sprachregeln, Gender-Politik und «ganz normalen» Familien": a headline that
+        # opens with the word; a byline quotes nothing.
         return ()
     body = _LONE_PARENTHETICAL.sub(" ", _HANDLE.sub(", ", body))
     body = _BYLINE_TAIL.sub("", body).strip()
