@@ -430,6 +430,11 @@ def test_bare_names_with_a_role_after_them(line: str, names: list[str]) -> None:
     assert byline_names(line, allow_bare=True) == names
 
 
+@pytest.mark.parametrize("line", ["© Wiebke Jann", "(c) Karina Hessland-Wissel"])
+def test_a_picture_credit_is_no_byline(line: str) -> None:
+    assert byline_names(line, allow_bare=True) == names
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -75,6 +75,7 @@ _NAME_SPLIT = re.compile(
     r"\bcon\b|;|/|\||\(|\))\s*"
 )
 _LEADING_DECORATION = re.compile(r"^[^\w(@]+")
+_COPYRIGHT_MARK = re.compile(r"^\s*(?:©|\(c\)\s)", re.IGNORECASE)
 # A date (optionally "posted on ...") followed by "by Name".
 # A credit with a date or time next to the name: optional head (a credit verb and its date,
 # or a date), the credit word, then the name and what follows it.
@@ -408,6 +409,9 @@ def _byline_names(text: str, allow_bare: bool) -> tuple[str, ...]:
 
 def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
     if len(text) > 200:
+        return ()
+    if _COPYRIGHT_MARK.match(text):
+        # "© Wiebke Jann" under a picture: the photographer's credit, not the byline.
         return ()
     # Decoration before a byline ("// By ...", "— By ...", "• By ...").
     text = _LEADING_DECORATION.sub("", text)
