@@ -488,6 +488,20 @@ def test_related_link_headers_in_other_languages(header: str, kind: str | None) 
     assert (found[0] if found else None) == kind
 
 
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # Outside English a numeric date is day first, unless the page's own dates say not.
+        (POST, "2022-07-05"),
+        ([*POST, "Aktualisiert am 12/13/2022."], "2022-05-07"),
+    ],
+)
+def test_numeric_dates_follow_the_pages_language(body: list[str], day: str) -> None:
+    text = f"Mein Stadtblog\n{TITLE}\n05/07/2022\n\n" + "\n\n".join(body)
+    published = extract_text_dump(text).published_at
+    assert published is not None and published.date().isoformat() == day
+
+
 def test_the_same_dated_name_over_each_post_of_a_list_is_no_byline() -> None:
     text = (
         f"Mein Stadtblog\n{TITLE}\nNeueste Beiträge\n"

@@ -87,7 +87,7 @@ def extract_text_dump(
     lines = split_lines(clean_text(text))
     if not any(_WORD.search(line.text) for line in lines):
         raise ExtractionError("no words in text")
-    dump = Dump(lines, day_first=numeric_day_first(text))
+    dump = Dump(lines, day_first=_day_first(text))
     dump.paragraph_breaks = sum(line.blank_before for line in lines) >= 0.1 * len(lines)
     mark_meta(dump)
     mark_links(dump)
@@ -123,6 +123,18 @@ def extract_text_dump(
         story.provenance["language"] = "heuristic"
     story.page_type = _page_type(story, dump, span)
     return story
+
+
+def _day_first(text: str) -> bool | None:
+    """The page's order for numeric dates: its own dates decide, else its language.
+
+    Outside English, numeric dates are written day first ("05/07/2022" is 5 July in Lima
+    and in Lisbon); English pages may write either, so they keep the per-format default.
+    """
+    order = numeric_day_first(text)
+    if order is None and detect_language(text) not in (None, "en"):
+        return True
+    return order
 
 
 # --- body --------------------------------------------------------------------------------------
