@@ -61,6 +61,8 @@ _TEASER_SHARE = 0.3
 _ARTICLE_SHARE = 0.6
 # Above a comments header, a run this strong against the best one below it is the article.
 _ABOVE_COMMENTS_SHARE = 0.35
+# Enough of the page to tell its language for reading numeric dates.
+_LANGUAGE_SAMPLE = 6000
 
 
 def extract_text_dump(
@@ -132,7 +134,7 @@ def _day_first(text: str) -> bool | None:
     and in Lisbon); English pages may write either, so they keep the per-format default.
     """
     order = numeric_day_first(text)
-    if order is None and detect_language(text) not in (None, "en"):
+    if order is None and detect_language(text[:_LANGUAGE_SAMPLE]) not in (None, "en"):
         return True
     return order
 

@@ -455,6 +455,16 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
     return tuple(names)
 
 
+@functools.cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    # One look-up per word instead of one per word and language.
+    languages: dict[str, list[str]] = {}
+    for code, stops in STOPWORDS.items():
+        for word in stops:
+            languages.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
+
+
 def detect_language(text: str) -> str | None:
     """A cheap language guess: script first, then stopword counts for Latin scripts.
 
@@ -471,10 +481,9 @@ def detect_language(text: str) -> str | None:
             return code
     counts: Counter[str] = Counter()
     words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    languages = _stopword_languages()
     for word in words:
-        for code, stops in STOPWORDS.items():
-            if word in stops:
-                counts[code] += 1
+        counts.update(languages.get(word, ()))
     if not counts:
         return None
     ranked = counts.most_common(2)
