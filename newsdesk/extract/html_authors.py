@@ -71,11 +71,15 @@ _ROLE_WORDS = frozenset(
     unknown anonymous guest posted written shares name autor autorin stand publiziert
     veröffentlicht am see all text datum von null none undefined created erstellt eingestellt
     gepostet reblogged rebloggt contributing artikel beitrag journalist journalistin kolumnist
-    kolumnistin redakteur redakteurin monday tuesday wednesday thursday friday saturday sunday
-    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
-    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo january
-    february march september october november december januar februar märz oktober dezember
-    janvier février mars septembre octobre novembre décembre""".split()
+    kolumnistin redakteur redakteurin""".split()
+) | frozenset(
+    # Weekdays and months left of a date stamp ("Joe Wee Monday, February"); months that
+    # are also given names (April, May, June) are not among them.
+    """monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch
+    donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado domingo january february march september
+    october november december januar februar märz oktober dezember janvier février mars
+    septembre octobre novembre décembre""".split()
 )
 # Post-nominal letters and credentials written after a name in bylines.
 _CREDENTIALS = frozenset("ma mba md phd msc bsc rn dr jd cpa mph dds do pa np lcsw".split())

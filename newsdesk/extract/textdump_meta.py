@@ -133,7 +133,6 @@ _BYLINE_TAIL = re.compile(
 _CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|&)\s", re.IGNORECASE)
 _ROLE_TAIL = re.compile(_ROLE + "$", re.IGNORECASE)
 _SURNAME = re.compile(r"^[^\W\d_][\w'’-]*$")
-_DATED_NAME_MIN_LIST = 2
 _CAPS_NAME_WORDS = 3
 _HEADLINE_QUOTES = re.compile(r"[«»„“”\"]")
 # A meta line is short; a longer line opening with a date is a sentence.
@@ -322,12 +321,8 @@ def dated_name(text: str) -> str | None:
     if not words or not words[0][:1].isupper() or not is_given_name(words[0]):
         return None
     name = [words[0]]
-    if (
-        len(words) > 1
-        and words[1][:1].isupper()
-        and _SURNAME.match(words[1])
-        and not (len(words) > _DATED_NAME_MIN_LIST and words[1].endswith(","))
-    ):
+    # A surname has no comma after it: "Kaufratgeber," opens the list of categories.
+    if len(words) > 1 and words[1][:1].isupper() and _SURNAME.match(words[1]):
         name.append(words[1])
     if len(name) == 1 and len(words) > 1 and not words[1].endswith(","):
         # "13. Mai 2020 Anna Fotografie" could be a name or a category, "Anna sagte" is a
