@@ -409,6 +409,9 @@ def test_dated_meta_lines_name_the_author(line: str, names: list[str]) -> None:
         ("Par Chokri GHARBI", ["Chokri GHARBI"]),
         ("Par Jean DUPONT et Marie CURIE", ["Jean DUPONT", "Marie CURIE"]),
         ("By Golem Python API", []),
+        # After a full name, a single word is the employer, the wire or the place.
+        ("By Bob Yirka, Phys.org", ["Bob Yirka"]),
+        ("Von Steffen PACHE, Köllitsch", ["Steffen PACHE"]),
         # Labels with a gender star, roles after the name.
         ("Kolumnist*in: Evan Tepest", ["Evan Tepest"]),
         ("Autor*in: Kim Lee", ["Kim Lee"]),

@@ -254,6 +254,10 @@ def split_names(text: str) -> list[str]:
             names.append(part)
     if not names:
         names = [a for a in dict.fromkeys(acronyms) if _is_name(a)]
+    if names and " " in names[0]:
+        # "Alex Durán, AMP Project Marketing, Google": after a full name, a single word is
+        # the employer, the wire or the place.
+        names = [name for name in names if " " in name]
     return names
 
 
