@@ -148,6 +148,11 @@ def test_rights_reserved_notices_in_other_languages_end_the_article(footer: str)
     assert extract_text_dump(text).paragraphs == POST
 
 
+def test_a_menu_buttons_hidden_label_is_not_text() -> None:
+    lines = split_lines("Toggle navigation FlowFX\nToggle navigation\nMenü umschalten Start")
+    assert [line.text for line in lines] == ["FlowFX", "Start"]
+
+
 def test_soft_hyphens_are_dropped_from_dumps_and_stories() -> None:
     story = extract_text_dump(_post(head="", title="Rad\u00adtour durch Friedrichs\u00adfelde"))
     assert story.title == "Radtour durch Friedrichsfelde"

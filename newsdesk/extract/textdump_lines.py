@@ -49,6 +49,12 @@ _FOOTER_COPYRIGHT = re.compile(
     rf"^(?:©|\(c\)|copyright\b)\s*(?:\d{{4}}\b|.{{0,80}}\b(?:{RIGHTS_RESERVED})\b)", re.I
 )
 _LIST_SEPARATOR = re.compile(r"\s[•·|]\s")
+# The hidden label of a collapsed menu's button, which innerText runs into the site name
+# after it ("Toggle navigation pix-bavaria").
+_MENU_BUTTON = re.compile(
+    r"^(?:toggle\s+(?:navigation|menu)|navigation\s+umschalten|men[üu]\s+umschalten)\b\s*",
+    re.IGNORECASE,
+)
 # A full-stopped line this long and this capitalised is a Title Case headline.
 _TITLE_STOP_MIN_WORDS = 5
 _TITLE_STOP_MAX_WORDS = 20
@@ -181,7 +187,7 @@ def split_lines(text: str) -> list[Line]:
     raw_lines: list[tuple[str, bool]] = []
     blank = True
     for raw in text.split("\n"):
-        stripped = _SPACES.sub(" ", raw).strip()
+        stripped = _MENU_BUTTON.sub("", _SPACES.sub(" ", raw).strip())
         if not stripped:
             blank = True
             continue
