@@ -1438,3 +1438,18 @@ def test_teaser_cards_closed_by_read_more_buttons_at_the_end_go():
         cards += [title, f"{title}: ein kurzer Anriss des Artikels in einem Satz.", "mehr erfahren"]
     kept = drop_furniture([*STORY, "Zum Weiterlesen", *cards])
     assert kept == list(STORY)
+
+
+def test_a_declared_title_cut_by_an_unescaped_quote_is_mended():
+    page = (
+        '<html><head><title>Senador republicano califica a Biden de "incapacitado"</title>'
+        '<meta property="og:title" content="Senador republicano califica a Biden de '
+        '"incapacitado"" /></head><body><article>'
+        + "".join(
+            f"<p>El senador dijo que el presidente no puede gobernar, parte {i}.</p>"
+            for i in range(10)
+        )
+        + "</article></body></html>"
+    )
+    story = extract_html(page.encode("utf-8"))
+    assert story.title == 'Senador republicano califica a Biden de "incapacitado"'

@@ -28,6 +28,8 @@ _GENERIC_SEGMENTS = frozenset(
     {"home", "homepage", "blog", "blogarchive", "archive", "archives", "news", "article"}
 )
 _MIN_HEADING_WORDS = 3
+# Quotes that may open the word a stray unescaped quote cut an attribute before.
+_QUOTE_MARKS = "\"“„«"
 _DOMAIN_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,6}$")
 _GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
 _ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
@@ -309,6 +311,7 @@ def choose_title(
         if title_key(text) and not sites.is_site(text, whole=True):
             declared.append(TitleCandidate(cand.kind, text))
     declared.sort(key=lambda c: KIND_ORDER.index(c.kind))
+    declared = _uncut(declared, [c.text for c in candidates])
     headings = [c for c in candidates if c.kind == "h1"]
     heading = _main_heading(headings, declared, sites)
     if heading is not None:
@@ -328,6 +331,28 @@ def choose_title(
     if heading is not None and title_key(best.text) == title_key(heading.text):
         best = _declared_full_form(heading, declared)
     return best.text, best.provenance
+
+
+def _uncut(declared: list[TitleCandidate], texts: list[str]) -> list[TitleCandidate]:
+    """Declared titles cut short by a quote the page left unescaped in an attribute.
+
+    `content="Senador ... de "incapacitado""` reads as "Senador ... de": where the tab title
+    or the heading goes on from there with a quote, that full text is the declared title.
+    """
+    mended = []
+    for cand in declared:
+        full = next(
+            (
+                text.strip()
+                for text in texts
+                if text.startswith(cand.text)
+                and text[len(cand.text) :].lstrip()[:1] in _QUOTE_MARKS
+                and text[len(cand.text) :].strip()
+            ),
+            None,
+        )
+        mended.append(TitleCandidate(cand.kind, full) if full else cand)
+    return mended
 
 
 def _without_trailing_address(text: str) -> str:
