@@ -29,7 +29,7 @@ _GENERIC_SEGMENTS = frozenset(
 )
 _MIN_HEADING_WORDS = 3
 # Quotes that may open the word a stray unescaped quote cut an attribute before.
-_QUOTE_MARKS = "\"“„«"
+_QUOTE_MARKS = '"“„«'
 _DOMAIN_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,6}$")
 _GENERIC_TLDS = frozenset({"com", "org", "net", "info", "gov", "edu", "biz", "name", "ac"})
 _ARTICLE_CONTEXT = "ancestor-or-self::*[self::article or self::main or @itemprop='headline']"
