@@ -21,12 +21,12 @@ from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, 
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
 from newsdesk.extract.textdump_meta import (
-    after_stamp,
     byline_core,
     byline_names,
     dated_name,
     names_a_person,
     reading_time,
+    stamped,
 )
 
 _TIME_ONLY = re.compile(
@@ -238,4 +238,4 @@ def byline_line(dump: Dump, line: Line) -> bool:
         # "Managing Python Environments" over "By John Walk": the byline is the prefixed one.
         return False
     # The date may lead the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
-    return after_stamp(line.text) != line.text or any(other.index in dump.meta for other in near)
+    return stamped(line.text) or any(other.index in dump.meta for other in near)

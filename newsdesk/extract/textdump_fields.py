@@ -26,14 +26,14 @@ from newsdesk.extract.textdump_dump import (
     body_line_ok,
     byline_line,
 )
-from newsdesk.extract.textdump_labels import AUTHOR_LABELS, fold
+from newsdesk.extract.textdump_labels import AUTHOR_LABELS, META_SEPARATOR, fold
 from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_meta import (
-    after_stamp,
     byline_names,
     copyright_holder,
     reading_time,
     split_attribution,
+    stamped,
 )
 from newsdesk.model import Story
 
@@ -53,7 +53,6 @@ _CREDIT_LINE = re.compile(
     rf"(?:{AUTHOR_LABELS}|author)\s*:)\s*\S",
     re.IGNORECASE,
 )
-_META_SEPARATOR = re.compile(r"\s+(?://|\||•|·|–|—)\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _SECTION_LABEL = re.compile(
@@ -329,8 +328,7 @@ def _authors(
         near = range(line.index - BARE_NAME_REACH, min(top, line.index + BARE_NAME_REACH + 1))
         # A dateline under the headline instead makes this a label over the headline; the
         # date may sit on the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
-        stamped = after_stamp(line.text) != line.text
-        if stamped or any(i in dump.meta for i in near if i != line.index):
+        if stamped(line.text) or any(i in dump.meta for i in near if i != line.index):
             return bare_names(dump, line), "heuristic"
     return None
 
@@ -338,7 +336,7 @@ def _authors(
 def _credit_parts(text: str) -> list[str]:
     # "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute": a credit among the
     # parts of a meta line.
-    parts = _META_SEPARATOR.split(text)
+    parts = META_SEPARATOR.split(text)
     return [text, *parts[1:]] if len(parts) > 1 else [text]
 
 

@@ -473,6 +473,10 @@ END_WEAK = re.compile(
     re.IGNORECASE,
 )
 
+#: Between the parts of a meta line: "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+#: "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute".
+META_SEPARATOR = re.compile(r"\s+(?://|[|•·–—-])\s+")
+
 #: A PHP error printed into the page ("Warning: ... in /www/.../classes.php on line 407").
 SERVER_MESSAGE = re.compile(
     r"^(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|"

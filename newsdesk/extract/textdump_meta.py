@@ -25,6 +25,7 @@ from newsdesk.extract.textdump_labels import (
     CREDIT_VERBS,
     DEBRIS_LABELS,
     EXPLICIT_CREDIT,
+    META_SEPARATOR,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     STOPWORDS,
@@ -137,7 +138,6 @@ _CAPS_NAME_WORDS = 3
 _HEADLINE_QUOTES = re.compile(r"[«»„“”\"]")
 # A meta line is short; a longer line opening with a date is a sentence.
 _DATELINE_WORDS = 16
-_STAMP_SPLIT = re.compile(r"\s+[|•·–—-]\s+")
 _STAMP_PARTS = 3
 _STAMP_WORDS = 4
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?$", re.IGNORECASE)
@@ -340,13 +340,18 @@ def byline_core(text: str) -> str:
     return _ROLE_TAIL.sub("", after_stamp(text)).strip()
 
 
+def stamped(text: str) -> bool:
+    """Whether a line prints a date (and time) before a byline ("11.12.2019 - Amelie Loevenich")."""
+    return after_stamp(text) != text
+
+
 def after_stamp(text: str) -> str:
     """A line without the date and time a byline block prints before the name.
 
     "11.12.2019 - Amelie Loevenich" -> "Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta
     Helkenberg" -> "Uta Helkenberg"; any other line is returned as it is.
     """
-    parts = _STAMP_SPLIT.split(text)
+    parts = META_SEPARATOR.split(text)
     if len(parts) < 2 or len(parts) > _STAMP_PARTS:
         return text
     head = parts[:-1]
