@@ -448,6 +448,8 @@ def test_a_picture_credit_is_no_byline(line: str) -> None:
     [
         ("Autor Nikolai Huke,", ["Nikolai Huke"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
+        ("AUTOR/IN Julius Richter", ["Julius Richter"]),
+        ("Verfasser Hans Meier", ["Hans Meier"]),
         ("Autor Max Frisch im Porträt: Ein Leben", []),
         # A headline that opens with the word quotes something; a byline does not.
         ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", []),

@@ -297,7 +297,7 @@ BYLINE_PREFIX = re.compile(
     r"(?:post\s+)?author\s+by|text\s+von|texte\s+(?:de|par)|texto\s+(?:de|por)|testo\s+di|"
     # "Veröffentlicht von", "Geschrieben von", "Publié par", "Escrito por", "Scritto da".
     rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})(?=\s*:)|"
-    r"by|reporter|reported\s+by|author|authors|autor|autorin|autoren|auteur|byline|writer|"
+    rf"by|reporter|reported\s+by|author|authors|{AUTHOR_LABELS}|autoren|byline|writer|"
     r"correspondent|"
     r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
     # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
