@@ -1440,6 +1440,70 @@ def test_teaser_cards_closed_by_read_more_buttons_at_the_end_go():
     assert kept == list(STORY)
 
 
+@pytest.mark.parametrize(
+    ("teaser", "dropped"),
+    [
+        # A teaser card: its headline over a snippet run into the read-more link.
+        (
+            [
+                "Corona-Ticker: Länder geben Details bekannt",
+                "Die Bundesländer haben Details zu den Lockerungen bekannt gegeben. mehr",
+            ],
+            True,
+        ),
+        (["The Petroleum Commission is far more important than the Board. Yet, the... more"], True),
+        (["Sommerzeit ist Urlaubszeit, das lässt sich niemand zweimal sagen. Weiterlesen →"], True),
+        # "more" inside a sentence, and a sentence that ends on "more", are text.
+        (["Crews said they would need more time to clear the harbour."], False),
+        (["The harbour needs money, and more."], False),
+    ],
+)
+def test_a_teaser_closed_by_its_read_more_link_goes(teaser, dropped):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    kept = drop_furniture(STORY[:4] + teaser + STORY[4:])
+    assert all(p in kept for p in STORY)
+    assert (not any(p in kept for p in teaser)) == dropped
+
+
+def test_a_page_that_opens_with_teasers_keeps_them():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    # A press-release index: each item a headline and a cut snippet with its link.
+    items = []
+    for k in range(4):
+        items += [
+            f"Windpark {k} geht ans Netz",
+            f"0{k + 1}.12.2022 | Bremen (pressedienst) - Der Windpark {k} liefert ab sofort "
+            "Strom für zehntausend Haushalte und wurde in nur einem Jahr gebaut, nachdem die "
+            "Genehmigung im Frühjahr erteilt worden war. Die Anlagen... weiter...",
+        ]
+    assert drop_furniture(items + STORY[:2]) == items + STORY[:2]
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    ["Loading...", "Kommentare werden geladen...", "Please wait…", "Chargement..."],
+)
+def test_a_loading_placeholder_goes(placeholder):
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    assert drop_furniture([*STORY[:4], placeholder, *STORY[4:]]) == STORY
+
+
+def test_teaser_cards_under_a_related_header_inside_the_body_go():
+    from newsdesk.extract.html_boilerplate import drop_furniture
+
+    box = [
+        "Mehr zu Klima und Konsum",
+        "Verpackungsmüll und Klimakrise",
+        "Ölunternehmen produzieren weniger Benzin, dafür mehr Plastik. Das verschärft das Problem.",
+        "Was ist der Earth Overshoot Day?",
+        "Am Erdüberlastungstag hat der Mensch sämtliche Ressourcen eines Jahres verbraucht.",
+    ]
+    assert drop_furniture(STORY[:4] + box + STORY[4:]) == STORY
+
+
 def test_a_declared_title_cut_by_an_unescaped_quote_is_mended():
     page = (
         '<html><head><title>Senador republicano califica a Biden de "incapacitado"</title>'

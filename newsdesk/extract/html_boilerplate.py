@@ -62,7 +62,10 @@ _LABEL = re.compile(
     r"^\(?(?:advertisement|advertising|sponsored(?: content)?|ad|"
     r"(?:photo|image|picture)?\s*credits?:[^()]{0,80}|"
     r"(?:captions|subtitles|descriptions|chapters|audio track)(?: off)?, selected|"
-    r"this is a modal window\..*)\)?$",
+    r"this is a modal window\..*|"
+    # what a script shows until it has loaded ("Kommentare werden geladen...")
+    r"(?:\w+\s+){0,2}(?:loading|wird geladen|werden geladen|lädt|please wait|bitte warten|"
+    r"chargement|cargando|caricamento)\s*(?:\.{3}|…))\)?$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
@@ -101,6 +104,16 @@ _READ_MORE = re.compile(
 )
 _MIN_CARDS = 2
 _MAX_CARD = 4
+# "… erläutert Hintergründe. mehr": a teaser's snippet run into its read-more link.
+_TEASER_SNIPPET = re.compile(
+    r"(?:[.!?]|\.{3}|…)\s*(?:read\s+more|more|mehr|weiter(?:lesen)?|"
+    r"leer\s+m[áa]s|lire\s+la\s+suite|czytaj\s+dalej|więcej|lees\s+meer)\s*"
+    r"(?:»|›|→|>|\.{3}|…)?$",
+    re.IGNORECASE,
+)
+_MIN_SNIPPET_WORDS = 5
+_SNIPPET_WORDS = 40
+_HEADLINE_WORDS = 12
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -142,6 +155,7 @@ def drop_furniture(
     n = len(paragraphs)
     slides = _gallery_slides(paragraphs)
     dropped = set(slides) | _related_boxes(paragraphs) | _teaser_cards(paragraphs)
+    dropped |= _teaser_snippets(paragraphs)
     for i, p in enumerate(paragraphs):
         if (
             (drop_symbols and not _WORD.search(p))
@@ -189,9 +203,29 @@ def _teaser_cards(paragraphs: list[str]) -> set[int]:
     return dropped | set(range(max(start, 0), n))
 
 
-def _is_box_header(paragraph: str) -> bool:
-    text = paragraph.strip()
-    return len(text.split()) <= _HEADER_WORDS and not text.endswith((".", "!", "?", ";", ","))
+def _teaser_snippets(paragraphs: list[str]) -> set[int]:
+    """Teasers whose snippet ends in its read-more link, with the headline over each.
+
+    When the body opens with such a teaser (its first paragraph of a few sentences is one),
+    or they hold half its words, the page is a list of them (a blog's front page, a
+    press-release index) and they are its text.
+    """
+    dropped: set[int] = set()
+    for i, p in enumerate(paragraphs):
+        if len(p.split()) >= _MIN_SNIPPET_WORDS and _TEASER_SNIPPET.search(p):
+            dropped.add(i)
+            if i > 0 and _is_box_header(paragraphs[i - 1], _HEADLINE_WORDS):
+                dropped.add(i - 1)
+    opening = next((i for i, p in enumerate(paragraphs) if len(p.split()) > _TEASER_WORDS), None)
+    teaser_words = sum(len(paragraphs[i].split()) for i in dropped)
+    if opening in dropped or teaser_words * 2 >= sum(len(p.split()) for p in paragraphs):
+        return set()
+    return dropped
+
+
+def _is_box_header(paragraph: str, max_words: int = _HEADER_WORDS) -> bool:
+    text = paragraph.strip().rstrip("\"'“”„«»’)")
+    return len(text.split()) <= max_words and not text.endswith((".", "!", "?", ";", ","))
 
 
 def _related_boxes(paragraphs: list[str]) -> set[int]:
@@ -219,7 +253,25 @@ def _related_boxes(paragraphs: list[str]) -> set[int]:
             j += 1
         if j - i - 1 >= _MIN_BOX_TITLES:
             dropped.update(range(i, j))
+            continue
+        j = i + 1
+        while j + 1 < n and _teaser_card(paragraphs[j], paragraphs[j + 1]):
+            j += 2
+        if (j - i - 1) // 2 >= _MIN_BOX_TITLES:
+            dropped.update(range(i, j))
     return dropped
+
+
+def _teaser_card(title: str, snippet: str) -> bool:
+    # A card: a headline (a question is one too) over a snippet of a sentence or two.
+    headline = title.strip()
+    return (
+        len(headline.split()) <= _HEADLINE_WORDS
+        and headline[:1].isupper()
+        and not headline.endswith((".", ";", ",", ":"))
+        and _MIN_SNIPPET_WORDS <= len(snippet.split()) <= _SNIPPET_WORDS
+        and snippet.rstrip().endswith((".", "!", "?", "…"))
+    )
 
 
 def _teaser_title(paragraph: str) -> bool:
