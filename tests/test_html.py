@@ -858,6 +858,26 @@ def test_related_links_are_typed():
 
 
 @pytest.mark.parametrize(
+    ("line", "also_read"),
+    [
+        ("Czytaj też: <a href='/a/1'>Wyścig zbrojeń ruszył z kopyta</a>", True),
+        ("À lire aussi » <a href='/a/1'>Ballonnements : quel est votre profil ?</a>", True),
+        ("Lesen Sie hier: <a href='/a/1'>Spielabbruch in der Kreisliga</a>", True),
+        ("VEA TAMBIÉN: <a href='/a/1'>Estrella de la educación no brilla</a>", True),
+        # Such words opening a sentence with a link in it are text.
+        ("Lesen Sie auch den <a href='/a/1'>Bericht des Hafenamts</a> zu den Kosten.", False),
+    ],
+)
+def test_also_read_lines_in_other_languages_become_links(line, also_read):
+    story = extract_html(page(body=BODY + f"<p>{line}</p>"), url=URL)
+    found = [link for link in story.links if link.kind == "also_read"]
+    assert bool(found) == also_read
+    assert any(line[:12] in p for p in story.paragraphs) != also_read
+    if also_read:
+        assert found[0].url == "https://news.example.com/a/1"
+
+
+@pytest.mark.parametrize(
     ("heading", "expected"),
     [
         ("More from Politics", ("section_latest", "Politics")),

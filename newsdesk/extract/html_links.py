@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsdesk.extract.html_metadata import resolve_url
+from newsdesk.extract.textdump_labels import ALSO_READ_LABELS
 from newsdesk.model import RelatedLink
 from newsdesk.urls import normalize_url
 
@@ -51,9 +52,13 @@ _RELATED = re.compile(
     re.I,
 )
 _NOT_STORIES = re.compile(r"^related\s+(?:topics?|tags?|searches|terms|keywords)$", re.I)
+# "Also read" lines: an English label, or one in another language ("Czytaj też:", "À lire
+# aussi »", "Lesen Sie hier:") that needs its separator, since such words also open sentences.
 _ALSO_READ = re.compile(
     r"^\s*(?:(?:also\s+read|read\s+also|read\s+more|see\s+also|more\s+on\s+this)\s*[:\-–—|»>]?"
-    r"|(?:read|related|more|watch|listen|recommended|see)\s*[:\-–—|»>])\s*",
+    r"|(?:read|related|more|watch|listen|recommended|see)\s*[:\-–—|»>]"
+    rf"|(?:{ALSO_READ_LABELS}|lesen\s+sie\s+(?:hier|mehr|dazu)|weiterlesen|(?:mehr\s+)?zum\s+thema|"
+    r"dowiedz\s+si[ęe]\s+wi[ęe]cej|czytaj\s+wi[ęe]cej|voir\s+aussi|siehe\s+auch)\s*[:|»>]+)\s*",
     re.I,
 )
 # Anchors that navigate ("View more", "Continue reading") rather than name a story.

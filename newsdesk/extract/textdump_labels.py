@@ -204,20 +204,25 @@ ERROR_PATTERN = re.compile(
 # it ("Next - Title", "Next– Title"), never a hyphen inside a word ("Next-Gen drives").
 _LABEL_SEPARATOR = r"(?:\s*[:|»>]+\s*|\s+[-–—]+\s*|[-–—]+\s+)"
 
+#: Labels of an "also read" line ("ALSO READ: <title>") in a few languages.
+ALSO_READ_LABELS = (
+    r"also\s+read|read\s+also|see\s+also\s+read|must\s+read|also\s+see|"
+    r"read\s+more|more\s+to\s+read|you\s+should\s+also\s+read|lee\s+tambi[ée]n|"
+    r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant|"
+    # Other languages: "Lea también", "Veja também", "Czytaj też", "Leggi anche".
+    r"lea\s+(?:tambi[ée]n|m[áa]s)|(?:vea|mira)\s+tambi[ée]n|(?:leia|veja)\s+tamb[ée]m|"
+    r"leggi\s+anche|czytaj\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
+    r"zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
+    r"das\s+k[öo]nnte\s+(?:dich|sie)\s+auch\s+interessieren|"
+    r"(?:tambi[ée]n\s+)?te\s+puede\s+interesar"
+)
+
 # Related-link block headers, as (pattern on the whole line, kind). The optional trailing
 # group holds a title written on the same line ("ALSO READ: <title>").
 LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"^(?:also\s+read|read\s+also|see\s+also\s+read|must\s+read|also\s+see|"
-            r"read\s+more|more\s+to\s+read|you\s+should\s+also\s+read|lee\s+tambi[ée]n|"
-            r"lire\s+aussi|[àa]\s+lire\s+aussi|lesen\s+sie\s+auch|auch\s+interessant|"
-            # Other languages: "Lea también", "Veja também", "Czytaj też", "Leggi anche".
-            r"lea\s+(?:tambi[ée]n|m[áa]s)|(?:vea|mira)\s+tambi[ée]n|(?:leia|veja)\s+tamb[ée]m|"
-            r"leggi\s+anche|czytaj\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
-            r"zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
-            r"das\s+k[öo]nnte\s+(?:dich|sie)\s+auch\s+interessieren|"
-            r"(?:tambi[ée]n\s+)?te\s+puede\s+interesar)"
+            rf"^(?:{ALSO_READ_LABELS})"
             rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*:?\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
