@@ -864,6 +864,9 @@ def test_related_links_are_typed():
         ("À lire aussi » <a href='/a/1'>Ballonnements : quel est votre profil ?</a>", True),
         ("Lesen Sie hier: <a href='/a/1'>Spielabbruch in der Kreisliga</a>", True),
         ("VEA TAMBIÉN: <a href='/a/1'>Estrella de la educación no brilla</a>", True),
+        ("LE PUEDE INTERESAR: <a href='/a/1'>La ficha de Juan Orlando Hernández</a>", True),
+        ("MIRA | <a href='/a/1'>Kenji Fujimori: PJ concluye con interrogatorio</a>", True),
+        ("Auch lesen: <a href='/a/1'>Diese 3 Sternzeichen verschenken ihr Herz</a>", True),
         # Such words opening a sentence with a link in it are text.
         ("Lesen Sie auch den <a href='/a/1'>Bericht des Hafenamts</a> zu den Kosten.", False),
     ],
@@ -1157,8 +1160,20 @@ def test_drop_furniture(extra, position, dropped):
         (["Mehr zum Thema", "Hafen: Neue Brücke kommt", "Tram: Neue Linie ab Mai"], True),
         (["Weiterführende Links:", "Die Seite des Hafenamts"], True),
         (["Related", "Harbour bridge approved", "Tram line opens in May"], True),
+        (["Weitere aktuelle Themen aus der Arbeitswelt", "XING-Studie zum Stellenmarkt"], True),
+        (["Lesen Sie auch die folgenden Beiträge:", "Der Jobmarkt bleibt vital"], True),
+        (["Schon gelesen?", "Luftwaffe beginnt mit dem Training"], True),
+        (["Top-Themen bei FIT FOR FUN"], True),
+        (["Contenido Relacionado", "La Asamblea aprueba el presupuesto"], True),
+        (["Audios et vidéos sur le sujet", "La perte des terres fertiles"], True),
+        (["Temas"], True),
         # A long paragraph after the header: the article goes on, nothing is cut.
         (["Mehr zum Thema", " ".join(STORY)], False),
+        # A sentence that starts like a header is text.
+        (
+            ["Weitere Beiträge zu unseren Arbeiten sind in diesen", "Medium-Beiträgen zu finden."],
+            False,
+        ),
     ],
 )
 def test_a_related_header_near_the_end_takes_its_titles_along(tail, dropped):

@@ -58,7 +58,8 @@ _ALSO_READ = re.compile(
     r"^\s*(?:(?:also\s+read|read\s+also|read\s+more|see\s+also|more\s+on\s+this)\s*[:\-–—|»>]?"
     r"|(?:read|related|more|watch|listen|recommended|see)\s*[:\-–—|»>]"
     rf"|(?:{ALSO_READ_LABELS}|lesen\s+sie\s+(?:hier|mehr|dazu)|weiterlesen|(?:mehr\s+)?zum\s+thema|"
-    r"dowiedz\s+si[ęe]\s+wi[ęe]cej|czytaj\s+wi[ęe]cej|voir\s+aussi|siehe\s+auch)\s*[:|»>]+)\s*",
+    r"dowiedz\s+si[ęe]\s+wi[ęe]cej|czytaj\s+wi[ęe]cej|voir\s+aussi|siehe\s+auch|auch\s+lesen|"
+    r"lea|mir[ae]|puedes\s+ver|le\s+puede\s+interesar)\s*[:|»>]+)\s*",
     re.I,
 )
 # Anchors that navigate ("View more", "Continue reading") rather than name a story.
