@@ -1552,3 +1552,38 @@ def test_a_declared_title_cut_by_an_unescaped_quote_is_mended():
     )
     story = extract_html(page.encode("utf-8"))
     assert story.title == 'Senador republicano califica a Biden de "incapacitado"'
+
+
+LEAD = "Crews worked through the night after the storm cut power to thousands of homes."
+
+
+def lead_page(lead_html: str, description: str = LEAD, after: str = "") -> str:
+    """A page whose standfirst sits in the header, beside the headline, not in the body."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="description" content="{description}"></head><body>'
+        f'<header class="article-header"><h1>Storm hits the coast</h1>{lead_html}'
+        '<div class="byline">By Jane Doe</div></header>'
+        f'<main><div class="article-body">{BODY}</div></main>{after}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "lead_first"),
+    [
+        # The standfirst the page shows under its headline opens the body.
+        (lead_page(f'<p class="teaser">{LEAD}</p>'), True),
+        # A description cut with an ellipsis still finds the full standfirst.
+        (lead_page(f"<div><strong>{LEAD}</strong></div>", description=LEAD[:60] + "…"), True),
+        # A description the page never shows adds nothing.
+        (lead_page("", description=LEAD), False),
+        # Shown only after the body (a teaser of this story in a list): not a standfirst.
+        (lead_page("", after=f"<aside><p>{LEAD}</p></aside>"), False),
+    ],
+)
+def test_the_standfirst_under_the_headline_opens_the_body(html, lead_first):
+    story = extract_html(html, url=URL)
+    assert story.summary.startswith(LEAD[:60])
+    assert (story.paragraphs[0] == LEAD) == lead_first
+    assert sum(LEAD in p for p in story.paragraphs) == (1 if lead_first else 0)
+    assert story.paragraphs[int(lead_first)].startswith("Paragraph 0")

@@ -24,6 +24,7 @@ from newsdesk.extract.html_authors import choose_authors, clean_authors, organis
 from newsdesk.extract.html_body import Body, block_paragraphs, extract_body
 from newsdesk.extract.html_boilerplate import drop_furniture
 from newsdesk.extract.html_byline import byline_near, headline_element
+from newsdesk.extract.html_lead import shown_lead
 from newsdesk.extract.html_links import LinkFinder
 from newsdesk.extract.html_metadata import MetadataReader, PageMeta, resolve_url
 from newsdesk.extract.html_text import inner_text
@@ -103,6 +104,9 @@ def extract_html(
     body = extract_body(tree, url or base)
     finder = LinkFinder(tree, base, [url, story.canonical_url])
     _fill_body_and_links(story, body, finder, meta.values.get("h1"))
+    lead = shown_lead(headline_element(tree, story.title), story.summary, story.paragraphs)
+    if lead:
+        story.paragraphs.insert(0, lead)
     story.page_type = _page_type(story, meta, url)
     if story.page_type not in _NOT_STORIES:
         # A 404, home page or listing keeps no authors: its bylines are not looked for.
