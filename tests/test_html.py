@@ -1587,3 +1587,19 @@ def test_the_standfirst_under_the_headline_opens_the_body(html, lead_first):
     assert (story.paragraphs[0] == LEAD) == lead_first
     assert sum(LEAD in p for p in story.paragraphs) == (1 if lead_first else 0)
     assert story.paragraphs[int(lead_first)].startswith("Paragraph 0")
+
+
+@pytest.mark.parametrize(
+    ("description", "summary"),
+    [
+        (
+            "Die Abgeordnete Aydan&amp;nbsp;Özoğuz ist gewählt.",
+            "Die Abgeordnete Aydan Özoğuz ist gewählt.",
+        ),
+        ("&lt;p&gt;Die frühen 1970er Jahre&lt;/p&gt;", "Die frühen 1970er Jahre"),
+        ("Q&amp;A with the mayor", "Q&A with the mayor"),
+    ],
+)
+def test_a_description_escaped_twice_or_written_as_html_is_read_as_text(description, summary):
+    story = extract_html(page(f'<meta name="description" content="{description}">'), url=URL)
+    assert story.summary == summary

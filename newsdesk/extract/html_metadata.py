@@ -38,6 +38,8 @@ _BYLINE_EXTRAS = re.compile(
 )
 
 
+_TAG = re.compile(r"<[^>]*>")
+
 @dataclass
 class PageMeta:
     """Metadata candidates picked for one page, with where each came from.
@@ -67,6 +69,8 @@ class PageMeta:
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set `name` unless an earlier (more trusted) source already gave a value."""
+        if isinstance(value, str) and name == "summary":
+            value = _plain(value)
         if isinstance(value, str):
             value = " ".join(value.split()) or None
         if name == "published" and isinstance(value, str):
@@ -75,6 +79,16 @@ class PageMeta:
             return
         self.values[name] = value
         self.provenance[name] = source
+
+
+def _plain(text: str) -> str:
+    # Descriptions escaped twice ("Aydan&nbsp;Özoğuz") or written as HTML ("<p>Die frühen
+    # 1970er ...") are read as the text they show.
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = unescape(text)
+    return text.replace("\xa0", " ")
 
 
 def collect_meta(tree: HtmlElement) -> dict[str, list[str]]:
