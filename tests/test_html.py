@@ -1579,11 +1579,23 @@ def lead_page(lead_html: str, description: str = LEAD, after: str = "") -> str:
         (lead_page("", description=LEAD), False),
         # Shown only after the body (a teaser of this story in a list): not a standfirst.
         (lead_page("", after=f"<aside><p>{LEAD}</p></aside>"), False),
+        # Not the description, but classed as the lead: a standfirst too.
+        (lead_page(f'<div class="tb-article-intro">{LEAD}</div>', description="Other."), True),
+        (lead_page(f'<p class="DefaultEinleitung">{LEAD}</p>', description="Other."), True),
+        # A caption or a notice in a lead-classed block is not one.
+        (lead_page(f'<p class="lead caption">{LEAD}</p>', description="Other."), False),
+        (
+            lead_page(
+                '<p class="intro">We may receive a commission for purchases made through '
+                "links in this article, at no extra cost to you.</p>",
+                description="Other.",
+            ),
+            False,
+        ),
     ],
 )
 def test_the_standfirst_under_the_headline_opens_the_body(html, lead_first):
     story = extract_html(html, url=URL)
-    assert story.summary.startswith(LEAD[:60])
     assert (story.paragraphs[0] == LEAD) == lead_first
     assert sum(LEAD in p for p in story.paragraphs) == (1 if lead_first else 0)
     assert story.paragraphs[int(lead_first)].startswith("Paragraph 0")
