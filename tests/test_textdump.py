@@ -1422,3 +1422,30 @@ def test_appeals_and_credits_under_the_headline_are_no_standfirst() -> None:
     assert story.title == TITLE
     assert story.summary is None
     assert story.authors == ["Jane Smith"]
+
+
+STANDFIRST = (
+    "The decision ends years of argument over the cost and brings the first tram to the "
+    "waterfront before 2030."
+)
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "opens_body"),
+    [
+        # A standfirst of its own is the article's opening: it is the summary and opens the body.
+        (STANDFIRST, True),
+        # An excerpt is not: cut short, or repeating a paragraph of the body.
+        (STANDFIRST[:60] + "…", False),
+        (BODY[1], False),
+    ],
+)
+def test_a_standfirst_opens_the_body_unless_it_is_an_excerpt(standfirst, opens_body) -> None:
+    text = (
+        f"Home\nWorld\n\n{TITLE}\n\n{standfirst}\n\nBy Jane Smith\nPublished: 03/04/2024 10:31"
+        "\n\n" + "\n\n".join(BODY) + "\n\nShare\nTweet\n"
+    )
+    story = extract_text_dump(text)
+    assert story.summary and standfirst.startswith(story.summary[:40])
+    assert (story.paragraphs[0] == standfirst) == opens_body
+    assert story.paragraphs[int(opens_body) :][: len(BODY)] == BODY

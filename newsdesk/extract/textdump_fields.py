@@ -45,6 +45,9 @@ _MIN_SHOWN_HEADLINE_WORDS = 3
 _SHOWN_HEADLINE_SHARE = 0.55
 _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
+# This much of a standfirst found inside a body paragraph means the body repeats it.
+_REPEAT_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 # Writing verbs only: "Veröffentlicht von" may credit a publisher, not the author.
 _CREDIT_LINE = re.compile(
@@ -88,9 +91,12 @@ def fill_text_fields(
     if title_index is not None:
         story.title = _without_kicker(dump, lines[title_index])
         story.provenance["title"] = "heuristic"
+    opening = None
     if summary_index is not None:
         summary, outlet = split_attribution(lines[summary_index].text)
         story.summary = summary.rstrip(" …").removesuffix("...").rstrip()
+        if story.summary == summary.rstrip() and _SENTENCE_END.search(story.summary):
+            opening = story.summary
         story.provenance["summary"] = "heuristic"
         if outlet:
             story.outlet = outlet
@@ -108,8 +114,17 @@ def fill_text_fields(
             drop_symbols=False,
             drop_repeats=False,
         )
+        if opening and not _repeated(opening, story.paragraphs):
+            # A standfirst written as sentences is the article's opening unless it is an
+            # excerpt: cut short ("…") or repeating the body (which is whole without it).
+            story.paragraphs.insert(0, opening)
         if story.paragraphs:
             story.provenance["paragraphs"] = "heuristic"
+
+
+def _repeated(text: str, paragraphs: list[str]) -> bool:
+    key = " ".join(text.split()).casefold()[:_REPEAT_CHARS]
+    return any(key in " ".join(p.split()).casefold() for p in paragraphs)
 
 
 def _without_kicker(dump: Dump, title: Line) -> str:
