@@ -456,6 +456,21 @@ def _news_page(head: str) -> str:
             f"Home > News > 2024 > {TITLE}\n« Previous | Next »\n03.04.2024 10:31\n{TITLE}",
         ),
         (
+            "a line with a web address is not a headline",
+            f"Home\nHier gibt es Screenshots: https://example.com/imac-5k.html\n{TITLE}\n"
+            "By Jane Smith\nApril 5, 2018",
+        ),
+        (
+            "a news ticker's dated line is not a headline",
+            f"Home\n[ 26. Februar 2020 ] Am Windows Server 2019 einen Datenträger bereitstellen\n"
+            f"{TITLE}\nBy Jane Smith\nApril 5, 2018",
+        ),
+        (
+            "a cookie notice is not a headline",
+            "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: "
+            f"Cookie-Richtlinie\n{TITLE}\nBy Jane Smith\nApril 5, 2018",
+        ),
+        (
             "an image file name is not a headline",
             f"Home\n{TITLE}\nBy Jane Smith\nApril 5, 2018\nTags\nHarbour Bridge\n"
             "Council News\nbridge-render-1160x768.jpg",
@@ -1449,3 +1464,30 @@ def test_a_standfirst_opens_the_body_unless_it_is_an_excerpt(standfirst, opens_b
     assert story.summary and standfirst.startswith(story.summary[:40])
     assert (story.paragraphs[0] == standfirst) == opens_body
     assert story.paragraphs[int(opens_body) :][: len(BODY)] == BODY
+
+
+def test_a_rating_plugin_suffix_is_not_part_of_the_headline() -> None:
+    text = (
+        f"Home\n\n{TITLE}, 6.0 out of 6 based on 1 rating\n\nBy Jane Smith\n"
+        "Published: 03/04/2024 10:31\n\n" + "\n\n".join(BODY)
+    )
+    assert extract_text_dump(text).title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Hier gibt es Screenshots: https://example.com/imac-5k.html", False),
+        ("Mehr dazu auf www.example.com", False),
+        ("[ 26. Februar 2020 ] Am Windows Server 2019 einen Datenträger bereitstellen", False),
+        (
+            "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: "
+            "Cookie-Richtlinie",
+            False,
+        ),
+        ("Council approves new harbour bridge after long debate", True),
+        ("[Update] Council approves new harbour bridge", True),
+    ],
+)
+def test_lines_that_are_never_headlines(line: str, heading: bool) -> None:
+    assert is_heading_like(split_lines(line)[0]) is heading

@@ -47,6 +47,8 @@ _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
 # This much of a standfirst found inside a body paragraph means the body repeats it.
 _REPEAT_CHARS = 60
+# A rating plugin's suffix: "Truckwash A31, 6.0 out of 6 based on 1 rating".
+_RATING = re.compile(r",?\s*\d+(?:[.,]\d+)?\s+out\s+of\s+\d+\s+based\s+on\s+\d+\s+ratings?\.?$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 # Writing verbs only: "Veröffentlicht von" may credit a publisher, not the author.
@@ -89,7 +91,7 @@ def fill_text_fields(
     """
     lines = dump.lines
     if title_index is not None:
-        story.title = _without_kicker(dump, lines[title_index])
+        story.title = _RATING.sub("", _without_kicker(dump, lines[title_index])) or None
         story.provenance["title"] = "heuristic"
     opening = None
     if summary_index is not None:

@@ -138,7 +138,8 @@ COOKIE_PATTERN = re.compile(
     r"cookies?\b.*\b(?:verwende[nt]?|nutz(?:en|t)|setz(?:en|t)|gespeichert|speicher[nt]|"
     r"akzeptier\w*|zustimm\w*|einstellungen|datenschutz\w*|webseite|utilis\w+|accept\w+|"
     r"param[eè]tr\w+|consentement|navigation|utiliza\w*|usamos|acepta\w*|configuraci[óo]n|"
-    r"consentimiento|navegaci[óo]n|sitio web|utilizz\w+|accett\w+|sito)\b|"
+    r"consentimiento|navegaci[óo]n|sitio web|utilizz\w+|accett\w+|sito|kontrolle|"
+    r"richtlinie\w*)\b|"
     r"\b(?:verwende[nt]|nutz(?:en|t)|utilis\w+|utiliza\w*|usamos|utilizz\w+)\b.*\bcookies?\b",
     re.IGNORECASE,
 )

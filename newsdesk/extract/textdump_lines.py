@@ -161,6 +161,10 @@ class Line:
         return len(self.text)
 
 
+# A web address, or a news ticker's "[ 26. Februar 2020 ] " stamp: never the page's headline.
+_NEVER_HEADLINE = re.compile(r"https?://|\bwww\.\w|^\[\s*[^\]]{0,30}\d{4}\s*\]")
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings, drop control and zero-width characters, fold odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -499,6 +503,8 @@ def is_heading_like(line: Line) -> bool:
         if not 3 <= line.words <= 45:
             return False
     elif not 2 <= line.words <= 32 or len(text) > 250:
+        return False
+    if _NEVER_HEADLINE.search(text):
         return False
     if (
         text.endswith((".", ",", ";", ":"))
