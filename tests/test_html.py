@@ -1167,6 +1167,10 @@ def test_drop_furniture(extra, position, dropped):
         (["Contenido Relacionado", "La Asamblea aprueba el presupuesto"], True),
         (["Audios et vidéos sur le sujet", "La perte des terres fertiles"], True),
         (["Temas"], True),
+        (["Das könnte dich auch interessieren …"], True),
+        (["Otras Noticias", "Luego de estrangular a Laura, feminicida se fue a la fiesta"], True),
+        (["Zobacz także", "Reuters: Gazprom przelał PGNiG 1,5 mld dolarów"], True),
+        (["Pour approfondir", "Coronavirus, un témoignage du front"], True),
         # A long paragraph after the header: the article goes on, nothing is cut.
         (["Mehr zum Thema", " ".join(STORY)], False),
         # A sentence that starts like a header is text.

@@ -468,7 +468,9 @@ END_WEAK = re.compile(
     r"(?:videos?|beiträge)\s+(?:zum\s+thema|aus\s+dem\s+forum)|schon\s+gelesen\s*\??|"
     r"lesen\s+sie\s+auch\b.{0,40}|contenido\s+relacionado|m[áa]s\s+sobre\b.{0,40}|"
     r"(?:audios\s+et\s+)?vid[ée]os\s+sur\s+le\s+sujet|"
-    r"das\s+könnte\s+sie\s+(?:auch)?(?:\s+interessieren)?|weiterführende\s+links?|"
+    r"das\s+(?:könnte|dürfte)\s+(?:sie|dich|euch)\s+(?:auch)?(?:\s+interessieren)?|"
+    r"weiterführende\s+links?|zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
+    r"(?:otras|m[áa]s)\s+noticias|inf[óo]rmate\s+m[áa]s|pour\s+approfondir|explore\s+further|"
     r"weiterführender\s+link|zum\s+weiterlesen|(?:mehr|videos?)\s+(?:zu|zum|aus)\b.{0,40}|"
     r"mir[áa]\s+tambi[ée]n|lee\s+tambi[ée]n|te\s+puede\s+interesar|leggi\s+anche|"
     r"potrebbe\s+interessarti|vous\s+aimerez\s+aussi|(?:à|a)\s+voir\s+aussi|"
@@ -479,7 +481,7 @@ END_WEAK = re.compile(
     r"in\s+this\s+article|related\s+topics|etiquetas|schlagworte|themen|temas|mots-cl[ée]s)"
     r"(?:\s*[:：].{0,80})?|"
     rf"(?:©|\(c\)|copyright\b).{{0,150}}|.{{0,120}}\b(?:{RIGHTS_RESERVED})\b.{{0,40}}"
-    r")\s*[:：]?\s*$",
+    r")\s*(?:[:：]|…|\.{3})?\s*$",
     re.IGNORECASE,
 )
 
