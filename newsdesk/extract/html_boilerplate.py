@@ -50,6 +50,13 @@ _FURNITURE = re.compile(
             r"\badvertis(?:e|ers|ing) (?:with|do not|does not)\b",
             r"\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b",
             r"\bcontains references to products\b",
+            # sharing, rating and commenting prompts in other languages
+            r"\bteile(?:n sie)? diese[nm]? (?:beitrag|artikel)\b",
+            r"\b(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen\b",
+            r"^war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\b",
+            r"^(?:was this (?:article|page|post) (?:helpful|useful))\b",
+            r"^(?:kommentare (?:sind )?geschlossen|comments (?:are )?closed)\b",
+            r"\bpara comentar debes\b|^(?:jetzt|hier) (?:kostenlos )?(?:registrieren|anmelden)\b",
             # filing lines: "Category : Press Releases", "Last Modified: 03-10-2004"
             r"\b(?:categor(?:y|ies)|filed under|posted in|release date|last modified)\s*:",
         )

@@ -501,7 +501,11 @@ NAV_LABEL = re.compile(
     r"^(?:(?:back|zurück|retour|volver|torna(?:re)?)\s+(?:to|zu[mr]?|nach|à|a|al|en|alla?)\b.{0,30}|"
     # WordPress's "Like this:" button row is capitalised; "like this:" ends a sentence.
     r"(?:\w+\s+)?gefällt\s+(?:mir|das)(?:\s*:|\s+lade.*)?|(?-i:Like this:)|"
-    r"(?-i:Like) (?:Loading|Wird geladen)\W*|j'aime|me\s+gusta|mi\s+piace)$",
+    r"(?-i:Like) (?:Loading|Wird geladen)\W*|j'aime|me\s+gusta|mi\s+piace|"
+    # Print, save and share buttons of a recipe or article ("Rezept drucken", "Print recipe").
+    r"(?:rezept|tipp|artikel|beitrag|seite)\s+(?:drucken|favorisieren|merken|teilen|speichern|"
+    r"bewerten)|(?:print|save|share|rate)\s+(?:this\s+)?(?:recipe|article|story|page)|"
+    r"jump\s+to\s+recipe)$",
     re.IGNORECASE,
 )
 
