@@ -1628,3 +1628,25 @@ def test_the_standfirst_under_the_headline_opens_the_body(html, lead_first):
 def test_a_description_escaped_twice_or_written_as_html_is_read_as_text(description, summary):
     story = extract_html(page(f'<meta name="description" content="{description}">'), url=URL)
     assert story.summary == summary
+
+
+DECLARED_BODY = "\n".join(
+    f"Declared paragraph {i} says the harbour bridge will open next spring after the vote."
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("visible", "declared_wins"),
+    [
+        # A paywalled page shows a stub; its JSON-LD carries the article.
+        ("<p>Subscribe to read the full story about the harbour bridge.</p>", True),
+        # A page that shows its article keeps what it shows.
+        (BODY, False),
+    ],
+)
+def test_a_declared_article_body_replaces_a_stub(visible, declared_wins):
+    head = jsonld({**ARTICLE_LD, "articleBody": DECLARED_BODY})
+    story = extract_html(page(head, body=visible), url=URL)
+    assert (story.paragraphs == DECLARED_BODY.split("\n")) == declared_wins
+    assert (story.provenance.get("paragraphs") == "jsonld") == declared_wins

@@ -67,6 +67,10 @@ _MIN_ARTICLE_WORDS = 80
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 _NOT_STORIES = ("error", "home", "listing")
+# A JSON-LD articleBody of at least this many words, over this many times the words found on
+# the page, replaces the extracted body.
+_MIN_DECLARED_WORDS = 50
+_DECLARED_SHARE = 3
 _PARSER = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
@@ -107,6 +111,7 @@ def extract_html(
     lead = shown_lead(headline_element(tree, story.title), story.summary, story.paragraphs)
     if lead:
         story.paragraphs.insert(0, lead)
+    _fill_declared_body(story, meta.values.get("article_body"))
     story.page_type = _page_type(story, meta, url)
     if story.page_type not in _NOT_STORIES:
         # A 404, home page or listing keeps no authors: its bylines are not looked for.
@@ -289,6 +294,21 @@ def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder, h1: str |
         story.provenance["paragraphs"] = "heuristic"
     if story.links:
         story.provenance["links"] = "heuristic"
+
+
+def _fill_declared_body(story: Story, declared: list[str] | None) -> None:
+    # A page that ships its text only in JSON-LD (a paywall or a script renders the visible
+    # copy) leaves the extractor a stub; the declared articleBody, in its paragraphs, is then
+    # the body.
+    if not declared:
+        return
+    found = sum(count_words(p) for p in story.paragraphs)
+    words = sum(count_words(p) for p in declared)
+    # trafilatura falls back to the same articleBody itself, run into one paragraph.
+    same = len(story.paragraphs) == 1 < len(declared) and story.paragraphs[0] == " ".join(declared)
+    if words >= _MIN_DECLARED_WORDS and (found * _DECLARED_SHARE < words or same):
+        story.paragraphs = drop_furniture(declared)
+        story.provenance["paragraphs"] = "jsonld"
 
 
 def _is_headline(text: str, headlines: list[str | None]) -> bool:

@@ -40,6 +40,7 @@ _BYLINE_EXTRAS = re.compile(
 
 _TAG = re.compile(r"<[^>]*>")
 
+
 @dataclass
 class PageMeta:
     """Metadata candidates picked for one page, with where each came from.
@@ -89,6 +90,14 @@ def _plain(text: str) -> str:
     if "&" in text:
         text = unescape(text)
     return text.replace("\xa0", " ")
+
+
+def _paragraphs_of(value: Any) -> list[str] | None:
+    # JSON-LD articleBody: plain text (sometimes HTML) with line breaks between paragraphs.
+    if not isinstance(value, str):
+        return None
+    text = unescape(_TAG.sub("\n", value)) if "<" in value else unescape(value)
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()] or None
 
 
 def collect_meta(tree: HtmlElement) -> dict[str, list[str]]:
@@ -223,6 +232,7 @@ class MetadataReader:
         offer("image", urls_of(ld.get("image", "thumbnailUrl")), "jsonld")
         offer("language", text_of(ld.get("inLanguage")), "jsonld")
         offer("canonical", text_of(article.get("mainEntityOfPage") or article.get("url")), "jsonld")
+        offer("article_body", _paragraphs_of(article.get("articleBody")), "jsonld")
         people, organisations = _split_organisations(ld.resolve(ld.get("author", "creator")))
         self._raw_authors("jsonld", names_of(people))
         self.organisation_authors = names_of(organisations)
