@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only track the reader; dropping them makes share links and canonical
 # links of one article compare equal.
@@ -19,6 +19,23 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _AMP_SUFFIX = re.compile(r"/(amp|amp\.html)$", re.IGNORECASE)
 _AMP_SEGMENT = re.compile(r"/amp/", re.IGNORECASE)
 _INDEX_PAGE = re.compile(r"/index\.(html?|php|aspx?)$", re.IGNORECASE)
+
+
+def url_parts(url: str | None) -> SplitResult | None:
+    """`urlsplit` that answers None for a malformed address ("http://[not-an-ip]").
+
+    Args:
+        url: Any address, relative or absolute.
+
+    Returns:
+        Its parts, or None when the address cannot be split.
+    """
+    if url is None:
+        return None
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def absolute_url(href: str | None, base: str | None) -> str | None:

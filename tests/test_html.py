@@ -1077,6 +1077,15 @@ FRAGMENTS = st.lists(
             "<title>",
             "</title>",
             "Also read: ",
+            "Czytaj też: ",
+            "<h1>",
+            "</h1>",
+            "<p class='lead'>",
+            "<meta name='description' content='The lead of the story, as declared.'>",
+            ', "articleBody": "One.\\nTwo &amp; <b>three</b>."',
+            "The lead of the story, as declared.",
+            "Read more",
+            "Loading...",
             "<base href='::'>",
             "&amp;",
             "\x00",
@@ -1650,3 +1659,21 @@ def test_a_declared_article_body_replaces_a_stub(visible, declared_wins):
     story = extract_html(page(head, body=visible), url=URL)
     assert (story.paragraphs == DECLARED_BODY.split("\n")) == declared_wins
     assert (story.provenance.get("paragraphs") == "jsonld") == declared_wins
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Found by the property test: a malformed address in a link inside the headline.
+        "<h1><h2>More from World</h2><a href='http://[bad'>",
+        "<article><a rel='author' href='http://[bad/author/jane'>Jane Doe</a><p>Text.</p>",
+    ],
+)
+def test_malformed_addresses_in_a_page_are_ignored(html):
+    story = extract_html(html, url="https://example.com/a")
+    assert story.page_type in PAGE_TYPES
+
+
+def test_a_malformed_page_address_is_ignored():
+    story = extract_html(page(), url="http://[bad/2024/05/01/storm")
+    assert story.title == "Storm hits the coast"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 
 import htmldate
 import pycountry
@@ -31,7 +30,7 @@ from newsdesk.extract.html_text import inner_text
 from newsdesk.extract.html_title import SiteNames, choose_title, shown_segment
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.model import ExtractionError, Story
-from newsdesk.urls import host_of, normalize_url
+from newsdesk.urls import host_of, normalize_url, url_parts
 from newsdesk.words import count_words
 
 #: Characters of HTML processed per page; the rest of a bigger page is dropped (with a note).
@@ -378,7 +377,8 @@ def url_date(url: str | None) -> tuple[datetime, str] | None:
     """
     if not url:
         return None
-    match = _URL_DATE.search(urlsplit(url).path)
+    parts = url_parts(url)
+    match = _URL_DATE.search(parts.path) if parts else None
     if not match:
         return None
     try:
@@ -431,9 +431,11 @@ def _page_type(story: Story, meta: PageMeta, url: str | None) -> str:
     declared_article = bool(meta.values.get("ld_article")) or og_type.startswith(_ARTICLE_OG_TYPES)
     # "/2019/10/21/slug": a dated path is a story's address.
     declared_article = declared_article or url_date(url) is not None
-    path = urlsplit(url).path if url else None
+    parts = url_parts(url)
+    path = parts.path if parts else None
     # "/?p=5031" (WordPress) or "/?newsid=6486285": the query names one item, not the home.
-    names_item = bool(urlsplit(normalize_url(url) or "").query) if url else False
+    normal = url_parts(normalize_url(url) or "")
+    names_item = bool(normal and normal.query) if url else False
     if path in ("", "/") and not declared_article and not names_item:
         return "home"
     teaser_links = sum(1 for link in story.links if link.kind != "inline")

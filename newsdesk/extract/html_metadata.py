@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -25,7 +24,7 @@ from newsdesk.extract.html_title import (
     logo_names,
     title_key,
 )
-from newsdesk.urls import absolute_url, host_of
+from newsdesk.urls import absolute_url, host_of, url_parts
 
 _META_KEYS = ("property", "name", "itemprop", "http-equiv")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/\\]|::|_)\s+")
@@ -588,7 +587,8 @@ _AUTHOR_LINKS_KEPT = 3
 
 def _author_slug(href: str) -> str:
     """The part of an author-page address after "/author/" ("jane-doe"), or ""."""
-    parts = [p for p in urlsplit(href).path.split("/") if p]
+    split = url_parts(href)
+    parts = [p for p in split.path.split("/") if p] if split else []
     for i, part in enumerate(parts[:-1]):
         if part.lower() in _AUTHOR_PATHS:
             return parts[i + 1]

@@ -15,9 +15,10 @@ import unicodedata
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from newsdesk.urls import url_parts
 
 #: Separators between a headline and the site / section segments of a title.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«›‹⋆★/\\~]|::|_|>)\s+|\s+(?:::|»|\|)\s*$")
@@ -258,10 +259,11 @@ def _is_logo(heading: HtmlElement, text: str) -> bool:
         if not href or href.startswith("#"):
             # A permalink anchor to the heading itself, not a way home.
             continue
-        parts = urlsplit(href)
+        parts = url_parts(href)
         linked = " ".join(link.text_content().split())
         if (
-            parts.path.strip("/").lower() in _HOME_PATHS
+            parts is not None
+            and parts.path.strip("/").lower() in _HOME_PATHS
             and not parts.query
             and linked
             and title_key(linked) == title_key(text)
