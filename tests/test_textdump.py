@@ -354,6 +354,12 @@ _ANY_TEXT = st.one_of(
                 "Richard Adams Education editor",
                 "Next-Gen drives arrive",
                 "We process your personal data as our privacy policy explains to every reader.",
+                "The decision ends years of argument over the cost of the bridge.",
+                "Das könnte dich auch interessieren …",
+                "Hier gibt es Screenshots: https://example.com/a.html",
+                "[ 26. Februar 2020 ] Ticker line",
+                "Truckwash A31, 6.0 out of 6 based on 1 rating",
+                "",
             ]
         ),
         max_size=40,
