@@ -1497,3 +1497,28 @@ def test_a_rating_plugin_suffix_is_not_part_of_the_headline() -> None:
 )
 def test_lines_that_are_never_headlines(line: str, heading: bool) -> None:
     assert is_heading_like(split_lines(line)[0]) is heading
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        (
+            'Ein Kippmoment in "Rain": Die Menge wird zum Mob, treibt ihr Opfer in die Enge. '
+            "Bild: X",
+            True,
+        ),
+        ("M:Wer rutscht als nächstes aus auf dem Glatteis? Ich: Ich wette, du bist es", True),
+        ("A pure white empty space was all that I saw; an expansive blank canvas filled it", True),
+        # An ordinal, an abbreviation or an initial is no sentence end.
+        (
+            "Tagung: Macht in den europäischen Revolutionen der ersten Hälfte des 19. Jahrhunderts",
+            False,
+        ),
+        ("Dr. Müller übernimmt die Leitung der Klinik", False),
+        ("U.S. Customs and Border Protection intercepts a vessel", False),
+    ],
+)
+def test_a_sentence_ending_inside_a_line_marks_prose(line: str, prose: bool) -> None:
+    from newsdesk.extract.textdump_title import _MID_SENTENCE
+
+    assert bool(_MID_SENTENCE.search(line)) is prose

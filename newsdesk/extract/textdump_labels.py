@@ -503,7 +503,7 @@ NAV_LABEL = re.compile(
     r"(?:\w+\s+)?gefällt\s+(?:mir|das)(?:\s*:|\s+lade.*)?|(?-i:Like this:)|"
     r"(?-i:Like) (?:Loading|Wird geladen)\W*|j'aime|me\s+gusta|mi\s+piace|"
     # Print, save and share buttons of a recipe or article ("Rezept drucken", "Print recipe").
-    r"(?:rezept|tipp|artikel|beitrag|seite)\s+(?:drucken|favorisieren|merken|teilen|speichern|"
+    r"(?:rezept|tipp|artikel|beitrag|seite|pdf)\s+(?:drucken|favorisieren|merken|teilen|speichern|"
     r"bewerten)|(?:print|save|share|rate)\s+(?:this\s+)?(?:recipe|article|story|page)|"
     r"jump\s+to\s+recipe)$",
     re.IGNORECASE,

@@ -62,6 +62,11 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _DOTTED_MAX_WORDS = 4
+# A sentence ending inside a line this long: a lower-case word closed by . ! ? or ; and a
+# capitalised word after it (ordinals such as "19." and abbreviations do not count).
+_MID_SENTENCE = re.compile(r"[a-zäöüßàâçéèêëîïôûùÿñ]{3}(?:[.!?]\s+[\"“„«]?[A-ZÄÖÜ]|;\s+\w)")
+_MID_SENTENCE_WORDS = 12
+_MID_SENTENCE_PENALTY = 6.0
 # A recipe's ingredient or time ("100 g Butter", "120 Minuten", "2 EL Zucker") is no headline.
 _QUANTITY = re.compile(
     r"^(?:ca\.?\s*)?\d+(?:[.,/½¼¾]\d*)?\s*(?:-\s*\d+\s*)?(?:g|kg|mg|ml|cl|dl|l|el|tl|msp|stk|"
@@ -340,6 +345,15 @@ def _title_score(dump: Dump, line: Line, body_start: int, anchor: float) -> floa
         score -= 6.0
     if _ENDS_WITH_FUNCTION_WORD.search(line.text):
         score -= 3.0
+    if (
+        words >= _MID_SENTENCE_WORDS
+        and _MID_SENTENCE.search(line.text)
+        and title_case_ratio(line.text) < _TITLE_CASE
+    ):
+        # "… treibt ihr Opfer in die Enge. Bild: …": one sentence ends and another starts,
+        # so the line is prose (a caption, a teaser, a comment), not a headline; a Title
+        # Case line ("… Community? So Do We.") is still one.
+        score -= _MID_SENTENCE_PENALTY
     after = _next_content(dump, line.index)
     if after is not None and is_prose(after):
         score += 2.0
