@@ -1677,3 +1677,35 @@ def test_malformed_addresses_in_a_page_are_ignored(html):
 def test_a_malformed_page_address_is_ignored():
     story = extract_html(page(), url="http://[bad/2024/05/01/storm")
     assert story.title == "Storm hits the coast"
+
+
+def _wordpress_time(day: str) -> str:
+    return (
+        f'<time class="entry-date published updated" datetime="{day}T10:07:02+01:00">Sonntag</time>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_times", "aside_times", "published"),
+    [
+        # A post never edited: WordPress marks its one date both published and updated.
+        (["2020-02-23"], [], "2020-02-23"),
+        # A list of posts beside the article, each with such a date: none is this page's.
+        ([], ["2020-12-03", "2023-01-06"], None),
+    ],
+)
+def test_a_wordpress_date_marked_published_and_updated_is_the_publication(
+    article_times, aside_times, published
+):
+    byline = "".join(f"<p>Von SeglerBlog {_wordpress_time(t)}</p>" for t in article_times)
+    aside = "".join(f"<h4>Post</h4>{_wordpress_time(t)}" for t in aside_times)
+    # A short post (a poster competition notice): the page's one date is its <time>.
+    text = "<p>Der Plakatwettbewerb für Kinder beginnt. Gestalte ein Plakat!</p>"
+    html = (
+        '<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body><article>'
+        f"<h1>Haltet unsere Gewässer sauber</h1>{byline}{text}</article><aside>{aside}</aside>"
+        "</body></html>"
+    )
+    story = extract_html(html, url="https://blog.example.de/haltet-unsere-gewaesser-sauber/")
+    day = story.published_at.date().isoformat() if story.published_at else None
+    assert day == published

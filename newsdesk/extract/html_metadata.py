@@ -611,11 +611,14 @@ def _time_elements(tree: HtmlElement) -> list[str]:
     """`<time datetime>` values, those marked as the publication time first.
 
     A time whose element or parent is marked as an update ("updated", "modified") is not a
-    publication time and is left out.
+    publication time and is left out, unless the element itself is marked as published too
+    (WordPress's `class="entry-date published updated"` on a post never edited) and it is
+    the page's only such date (several are the dates of a list of posts).
     """
-    marked, plain = [], []
+    marked, plain, both = [], [], []
     for el in tree.xpath("//time[@datetime] | //*[@pubdate][@datetime]")[:20]:
         parent = el.getparent()
+        own = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         context = " ".join(
             f"{e.get('class', '')} {e.get('id', '')} {e.get('itemprop', '')}"
             for e in (el, parent)
@@ -624,9 +627,13 @@ def _time_elements(tree: HtmlElement) -> list[str]:
         label = parent.text_content() if parent is not None else ""
         label = label if len(label) <= 120 else el.text_content()
         if _UPDATED.search(context) or _UPDATED.search(label):
+            if "publish" in own.lower():
+                both.append(el.get("datetime"))
             continue
         target = marked if el.get("pubdate") is not None or "publish" in context.lower() else plain
         target.append(el.get("datetime"))
+    if len(set(both)) == 1:
+        marked.append(both[0])
     return marked + plain
 
 
