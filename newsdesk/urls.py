@@ -77,11 +77,8 @@ def normalize_url(url: str | None) -> str | None:
     Returns:
         The normalised URL, or None when `url` is empty or not http(s).
     """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    parts = url_parts(url.strip()) if url else None
+    if parts is None:
         return None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
@@ -117,12 +114,8 @@ def _safe_port(parts) -> bool:
 
 def host_of(url: str | None) -> str | None:
     """The lower-cased host of `url` without `www.`, or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
+    parts = url_parts(url) if url else None
+    host = parts.hostname if parts else None
     if not host:
         return None
     host = host.lower()

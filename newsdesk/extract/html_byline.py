@@ -21,16 +21,18 @@ _BY_NAME = re.compile(
 )
 # Credits that are not the story's author.
 _NOT_AUTHOR = re.compile(r"\b(?:photo|photos|image|images|illustration|video|graphic)s?\b", re.I)
-# Text outside scripts, captions, buttons and comment threads.
-_VISIBLE = (
+#: XPath predicate of text a reader sees next to the headline: outside scripts, captions,
+#: buttons and comment threads.
+VISIBLE_TEXT = (
     "[normalize-space()][not(ancestor::script or ancestor::style or ancestor::template or "
-    "ancestor::figcaption or ancestor::button or ancestor::*[contains(@class, 'comment') or "
-    "contains(@id, 'comment') or contains(@class, 'reply')])]"
+    "ancestor::noscript or ancestor::figcaption or ancestor::button or "
+    "ancestor::*[contains(@class, 'comment') or contains(@id, 'comment') or "
+    "contains(@class, 'reply')])]"
 )
 #: Text nodes looked at after the headline (and before it, for bylines set above it).
 _AFTER, _BEFORE = 60, 12
-_FOLLOWING = etree.XPath(f"following::text(){_VISIBLE}[position() <= {_AFTER}]")
-_PRECEDING = etree.XPath(f"preceding::text(){_VISIBLE}[position() <= {_BEFORE}]")
+_FOLLOWING = etree.XPath(f"following::text(){VISIBLE_TEXT}[position() <= {_AFTER}]")
+_PRECEDING = etree.XPath(f"preceding::text(){VISIBLE_TEXT}[position() <= {_BEFORE}]")
 # Long text means the story has begun; a byline further down is someone else's.
 _MAX_PROSE_NODES = 3
 _PROSE_CHARS = 200

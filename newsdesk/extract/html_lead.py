@@ -14,14 +14,11 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdesk.extract.html_boilerplate import is_furniture
+from newsdesk.extract.html_byline import VISIBLE_TEXT
 from newsdesk.extract.textdump_labels import CREDIT_PATTERN
+from newsdesk.words import ends_sentence, holds
 
-# Visible text after the headline, outside scripts, captions and buttons.
-_FOLLOWING = etree.XPath(
-    "following::text()[normalize-space()][not(ancestor::script or ancestor::style or "
-    "ancestor::template or ancestor::noscript or ancestor::figcaption or ancestor::button)]"
-    "[position() <= 80]"
-)
+_FOLLOWING = etree.XPath(f"following::text(){VISIBLE_TEXT}[position() <= 80]")
 _BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "section", "header", "span", "strong", "em"})
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|…|\[\.{3}\]|\[…\])\s*$")
 # Class names of a standfirst: "lead", "article-intro", "ce-news--teaser", "DefaultEinleitung",
@@ -39,8 +36,6 @@ _OPENING_CHARS = 24
 # The standfirst may say a little more than the declared description, not much more.
 _MAX_GROWTH = 1.5
 _MIN_LEAD_CHARS = 40
-# This much of a standfirst inside a body paragraph means the body holds it.
-_HELD_CHARS = 60
 # The body's first paragraph of this many words marks where the article text begins.
 _BODY_WORDS = 20
 # Ancestors whose class can name a text node's block as the lead.
@@ -70,9 +65,8 @@ def shown_lead(
     if headline is None:
         return None
     wanted = _key(_ELLIPSIS.sub("", summary or ""))
-    body_keys = [_key(p) for p in paragraphs]
     body_start = next(
-        (p[:_OPENING_CHARS] for p in body_keys if len(p.split()) >= _BODY_WORDS), None
+        (_key(p)[:_OPENING_CHARS] for p in paragraphs if len(p.split()) >= _BODY_WORDS), None
     )
     for node in _FOLLOWING(headline):
         text = _key(str(node))
@@ -85,7 +79,7 @@ def shown_lead(
             continue
         shown = " ".join(block.text_content().split())
         key = shown.casefold()
-        if len(key) < _MIN_LEAD_CHARS or any(key[:_HELD_CHARS] in p for p in body_keys):
+        if len(key) < _MIN_LEAD_CHARS or holds(paragraphs, shown):
             continue
         if _described(key, text, wanted) or (_reads_as_lead(shown) and _classed_as_lead(block)):
             return shown
@@ -97,7 +91,7 @@ def _reads_as_lead(text: str) -> bool:
     words = len(text.split())
     return (
         _LEAD_WORDS[0] <= words <= _LEAD_WORDS[1]
-        and text.rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+        and ends_sentence(text)
         and not is_furniture(text)
         and not CREDIT_PATTERN.search(text)
     )

@@ -36,7 +36,6 @@ _BYLINE_EXTRAS = re.compile(
     r"title|role|job|position|date|time|bio|follow|social|share|twitter|email", re.I
 )
 
-
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -81,11 +80,11 @@ class PageMeta:
         self.provenance[name] = source
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, tag_gap: str = " ") -> str:
     # Descriptions escaped twice ("Aydan&nbsp;Özoğuz") or written as HTML ("<p>Die frühen
-    # 1970er ...") are read as the text they show.
+    # 1970er ...") are read as the text they show; a tag becomes `tag_gap`.
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = _TAG.sub(tag_gap, text)
     if "&" in text:
         text = unescape(text)
     return text.replace("\xa0", " ")
@@ -95,8 +94,8 @@ def _paragraphs_of(value: Any) -> list[str] | None:
     # JSON-LD articleBody: plain text (sometimes HTML) with line breaks between paragraphs.
     if not isinstance(value, str):
         return None
-    text = unescape(_TAG.sub("\n", value)) if "<" in value else unescape(value)
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()] or None
+    lines = _plain(value, tag_gap="\n").splitlines()
+    return [" ".join(line.split()) for line in lines if line.strip()] or None
 
 
 def collect_meta(tree: HtmlElement) -> dict[str, list[str]]:

@@ -36,6 +36,7 @@ from newsdesk.extract.textdump_meta import (
     stamped,
 )
 from newsdesk.model import Story
+from newsdesk.words import ends_sentence, holds
 
 # An explicit authorship credit, trusted anywhere on the page.
 # How far under the body run a credit line ("Posted by ...") may sit.
@@ -45,11 +46,8 @@ _MIN_SHOWN_HEADLINE_WORDS = 3
 _SHOWN_HEADLINE_SHARE = 0.55
 _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
-# This much of a standfirst found inside a body paragraph means the body repeats it.
-_REPEAT_CHARS = 60
 # A rating plugin's suffix: "Truckwash A31, 6.0 out of 6 based on 1 rating".
 _RATING = re.compile(r",?\s*\d+(?:[.,]\d+)?\s+out\s+of\s+\d+\s+based\s+on\s+\d+\s+ratings?\.?$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 _COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 # Writing verbs only: "Veröffentlicht von" may credit a publisher, not the author.
 _CREDIT_LINE = re.compile(
@@ -97,7 +95,7 @@ def fill_text_fields(
     if summary_index is not None:
         summary, outlet = split_attribution(lines[summary_index].text)
         story.summary = summary.rstrip(" …").removesuffix("...").rstrip()
-        if story.summary == summary.rstrip() and _SENTENCE_END.search(story.summary):
+        if story.summary == summary.rstrip() and ends_sentence(story.summary):
             opening = story.summary
         story.provenance["summary"] = "heuristic"
         if outlet:
@@ -116,17 +114,12 @@ def fill_text_fields(
             drop_symbols=False,
             drop_repeats=False,
         )
-        if opening and not _repeated(opening, story.paragraphs):
+        if opening and not holds(story.paragraphs, opening):
             # A standfirst written as sentences is the article's opening unless it is an
             # excerpt: cut short ("…") or repeating the body (which is whole without it).
             story.paragraphs.insert(0, opening)
         if story.paragraphs:
             story.provenance["paragraphs"] = "heuristic"
-
-
-def _repeated(text: str, paragraphs: list[str]) -> bool:
-    key = " ".join(text.split()).casefold()[:_REPEAT_CHARS]
-    return any(key in " ".join(p.split()).casefold() for p in paragraphs)
 
 
 def _without_kicker(dump: Dump, title: Line) -> str:

@@ -60,7 +60,8 @@ _TITLE_STOP_MIN_WORDS = 5
 _TITLE_STOP_MAX_WORDS = 20
 _TITLE_STOP_CASE = 0.75
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
-# A PHP error printed into the page ("Warning: mysql_...() ... in /www/... on line 299").
+# A web address, or a news ticker's "[ 26. Februar 2020 ] " stamp: never the page's headline.
+_NEVER_HEADLINE = re.compile(r"https?://|\bwww\.\w|^\[\s*[^\]]{0,30}\d{4}\s*\]")
 _FILE_NAME = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp4|mov|webm|mp3)$", re.IGNORECASE
 )
@@ -159,10 +160,6 @@ class Line:
     def chars(self) -> int:
         """Length in characters."""
         return len(self.text)
-
-
-# A web address, or a news ticker's "[ 26. Februar 2020 ] " stamp: never the page's headline.
-_NEVER_HEADLINE = re.compile(r"https?://|\bwww\.\w|^\[\s*[^\]]{0,30}\d{4}\s*\]")
 
 
 def clean_text(text: str) -> str:
