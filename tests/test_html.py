@@ -1471,15 +1471,13 @@ def test_the_segment_of_the_tab_title_shown_as_a_heading_is_the_title(tab, headi
 
 
 def test_ruby_annotations_are_not_text():
-    page = (
-        "<html><body><article>"
-        "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp>"
-        "</ruby>を禁止する</h1>"
-        + "".join(
+    page = story_page(
+        header="<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt>"
+        "<rp>)</rp></ruby>を禁止する</h1>",
+        body="".join(
             f"<p><ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために{i}回目。</p>"
             for i in range(12)
-        )
-        + "</article></body></html>"
+        ),
     )
     story = extract_html(page.encode("utf-8"))
     assert story.title == "子どもへの体罰を禁止する"
@@ -1562,15 +1560,14 @@ def test_teaser_cards_under_a_related_header_inside_the_body_go():
 
 
 def test_a_declared_title_cut_by_an_unescaped_quote_is_mended():
-    page = (
-        '<html><head><title>Senador republicano califica a Biden de "incapacitado"</title>'
+    page = story_page(
+        head='<title>Senador republicano califica a Biden de "incapacitado"</title>'
         '<meta property="og:title" content="Senador republicano califica a Biden de '
-        '"incapacitado"" /></head><body><article>'
-        + "".join(
+        '"incapacitado"" />',
+        body="".join(
             f"<p>El senador dijo que el presidente no puede gobernar, parte {i}.</p>"
             for i in range(10)
-        )
-        + "</article></body></html>"
+        ),
     )
     story = extract_html(page.encode("utf-8"))
     assert story.title == 'Senador republicano califica a Biden de "incapacitado"'

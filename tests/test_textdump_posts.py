@@ -88,22 +88,18 @@ def test_a_short_post_with_sidebar_headlines_is_not_a_listing() -> None:
     assert story.title == "Elektro-Zapfsäulen."
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Autor: Cem Basman", ["Cem Basman"]),
-        ("Autor: gnaddrig", ["gnaddrig"]),
-        ("Posted by gnaddrig", ["gnaddrig"]),
-        ("Author: c1ph4", ["c1ph4"]),
-        ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie", ["gnaddrig"]),
-        # A bare "by" and a newsroom's sign-off name no one.
-        ("by default", []),
-        ("Autor: red", []),
-        ("Autor des Buches ist", []),
-    ],
-)
-def test_outright_credits_name_user_names(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# Outright credits name user names too.
+OUTRIGHT_CREDITS = [
+    ("Autor: Cem Basman", ["Cem Basman"]),
+    ("Autor: gnaddrig", ["gnaddrig"]),
+    ("Posted by gnaddrig", ["gnaddrig"]),
+    ("Author: c1ph4", ["c1ph4"]),
+    ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie", ["gnaddrig"]),
+    # A bare "by" and a newsroom's sign-off name no one.
+    ("by default", []),
+    ("Autor: red", []),
+    ("Autor des Buches ist", []),
+]
 
 
 @pytest.mark.parametrize(
@@ -294,27 +290,23 @@ def test_a_kicker_run_into_the_headline_goes_when_the_headline_is_shown_alone(
     assert extract_text_dump(text).title == title
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Veröffentlicht am Fr, 24. Januar 2020, 18:18 von Creeny", ["Creeny"]),
-        ("Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)", ["Cooper"]),
-        ("Eingestellt von Weinlachgummi um 10:52", ["Weinlachgummi"]),
-        ("EINGESTELLT VON DER MICHEL UM 21:11", ["Der Michel"]),
-        ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ["mitundvoneinander"]),
-        ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
-        # Several names after a plain "Posted by" are all read.
-        (
-            "Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team",
-            ["Nathan Parker", "Eric Mill", "Kiran C Nair"],
-        ),
-        # "von" and "by" in running text name no one.
-        ("Das Haus von Peter Müller", []),
-        ("Wir fahren von Berlin nach Hamburg", []),
-    ],
-)
-def test_credit_phrases_with_dates_around_the_name(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# Credit phrases with dates around the name.
+DATED_CREDIT_PHRASES = [
+    ("Veröffentlicht am Fr, 24. Januar 2020, 18:18 von Creeny", ["Creeny"]),
+    ("Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)", ["Cooper"]),
+    ("Eingestellt von Weinlachgummi um 10:52", ["Weinlachgummi"]),
+    ("EINGESTELLT VON DER MICHEL UM 21:11", ["Der Michel"]),
+    ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ["mitundvoneinander"]),
+    ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
+    # Several names after a plain "Posted by" are all read.
+    (
+        "Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team",
+        ["Nathan Parker", "Eric Mill", "Kiran C Nair"],
+    ),
+    # "von" and "by" in running text name no one.
+    ("Das Haus von Peter Müller", []),
+    ("Wir fahren von Berlin nach Hamburg", []),
+]
 
 
 def test_a_labelled_author_line_anywhere_names_the_author() -> None:
@@ -337,18 +329,14 @@ def test_an_author_label_among_the_parts_of_a_meta_line_names_the_author() -> No
     assert extract_text_dump(text).authors == ["c1ph4"]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("11.12.2019 - Amelie Loevenich", ["Amelie Loevenich"]),
-        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
-        # What follows the date must be names only.
-        ("11.12.2019 - Neue Regeln für Radfahrer in der Stadt", []),
-        ("11.12.2019 - Köln - Amelie Loevenich", []),
-    ],
-)
-def test_a_bare_name_after_the_date_and_time(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=True) == names
+# A bare name after the date and time.
+NAMES_AFTER_DATE_AND_TIME = [
+    ("11.12.2019 - Amelie Loevenich", ["Amelie Loevenich"]),
+    ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+    # What follows the date must be names only.
+    ("11.12.2019 - Neue Regeln für Radfahrer in der Stadt", []),
+    ("11.12.2019 - Köln - Amelie Loevenich", []),
+]
 
 
 def test_a_byline_block_with_the_date_before_the_name_over_the_headline() -> None:
@@ -359,16 +347,12 @@ def test_a_byline_block_with_the_date_before_the_name_over_the_headline() -> Non
     assert extract_text_dump(text).authors == ["Uta Helkenberg"]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
-        ("Text: Harald Willenbrock, Fotos: Max Muster", ["Harald Willenbrock"]),
-        ("Texte de Marie Curie", ["Marie Curie"]),
-    ],
-)
-def test_a_text_credit_names_the_author_not_the_illustrator(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# A text credit names the author, not the illustrator.
+TEXT_CREDITS = [
+    ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+    ("Text: Harald Willenbrock, Fotos: Max Muster", ["Harald Willenbrock"]),
+    ("Texte de Marie Curie", ["Marie Curie"]),
+]
 
 
 @pytest.mark.parametrize(
@@ -385,79 +369,62 @@ def test_the_date_a_line_opens_with_and_a_glued_second_date(line: str, rest: str
     assert (line[end:] if end is not None else None) == rest
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        # A blog's meta line: date, author, then a comment count or categories.
-        ("2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion", ["Alexander Roll"]),
-        ("16. Mai 2019 Markus Elsberger Netzwerk, Windows 2", ["Markus Elsberger"]),
-        ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen", ["Steffi"]),
-        ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
-        # A sentence or a headline after a date names no one.
-        ("3. März 2020 Anna sagte heute", []),
-        ("12. Mai 2020 Angela Merkel sagte im Bundestag, dass es so nicht weitergeht.", []),
-        ("3. März 2020 Neue Regeln für alle", []),
-        # The date after the name.
-        ("Jon Nitz am 24. Januar 2022 um 15:47", ["Jon Nitz"]),
-        ("Marie Dupont le 3 mai 2021", ["Marie Dupont"]),
-        ("von Diane Buckstegge Veröffentlicht am 1. Mai 2019", ["Diane Buckstegge"]),
-    ],
-)
-def test_dated_meta_lines_name_the_author(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=True) == names
+# Dated meta lines name the author.
+DATED_META_LINES = [
+    # A blog's meta line: date, author, then a comment count or categories.
+    ("2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion", ["Alexander Roll"]),
+    ("16. Mai 2019 Markus Elsberger Netzwerk, Windows 2", ["Markus Elsberger"]),
+    ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen", ["Steffi"]),
+    ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
+    # A sentence or a headline after a date names no one.
+    ("3. März 2020 Anna sagte heute", []),
+    ("12. Mai 2020 Angela Merkel sagte im Bundestag, dass es so nicht weitergeht.", []),
+    ("3. März 2020 Neue Regeln für alle", []),
+    # The date after the name.
+    ("Jon Nitz am 24. Januar 2022 um 15:47", ["Jon Nitz"]),
+    ("Marie Dupont le 3 mai 2021", ["Marie Dupont"]),
+    ("von Diane Buckstegge Veröffentlicht am 1. Mai 2019", ["Diane Buckstegge"]),
+]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        # A surname in capitals after a known given name (the French style).
-        ("Par Chokri GHARBI", ["Chokri GHARBI"]),
-        ("Par Jean DUPONT et Marie CURIE", ["Jean DUPONT", "Marie CURIE"]),
-        ("By Golem Python API", []),
-        # After a full name, a single word is the employer, the wire or the place.
-        ("By Bob Yirka, Phys.org", ["Bob Yirka"]),
-        ("Von Steffen PACHE, Köllitsch", ["Steffen PACHE"]),
-        # Labels with a gender star, roles after the name.
-        ("Kolumnist*in: Evan Tepest", ["Evan Tepest"]),
-        ("Autor*in: Kim Lee", ["Kim Lee"]),
-    ],
-)
-def test_capital_surnames_star_labels_and_roles(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# Capital surnames, gender-star labels and roles.
+CAPITAL_SURNAMES_AND_STAR_LABELS = [
+    # A surname in capitals after a known given name (the French style).
+    ("Par Chokri GHARBI", ["Chokri GHARBI"]),
+    ("Par Jean DUPONT et Marie CURIE", ["Jean DUPONT", "Marie CURIE"]),
+    ("By Golem Python API", []),
+    # After a full name, a single word is the employer, the wire or the place.
+    ("By Bob Yirka, Phys.org", ["Bob Yirka"]),
+    ("Von Steffen PACHE, Köllitsch", ["Steffen PACHE"]),
+    # Labels with a gender star, roles after the name.
+    ("Kolumnist*in: Evan Tepest", ["Evan Tepest"]),
+    ("Autor*in: Kim Lee", ["Kim Lee"]),
+]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Harald Bauer Autor", ["Harald Bauer"]),
-        ("Hans Wolf Redakteur Politik", ["Hans Wolf"]),
-        ("San Mateo County UBI", []),
-    ],
-)
-def test_bare_names_with_a_role_after_them(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=True) == names
+# Bare names with a role after them.
+NAMES_WITH_A_ROLE = [
+    ("Harald Bauer Autor", ["Harald Bauer"]),
+    ("Hans Wolf Redakteur Politik", ["Hans Wolf"]),
+    ("San Mateo County UBI", []),
+]
 
 
-@pytest.mark.parametrize("line", ["© Wiebke Jann", "(c) Karina Hessland-Wissel"])
-def test_a_picture_credit_is_no_byline(line: str) -> None:
-    assert byline_names(line, allow_bare=True) == []
+# A picture credit is no byline.
+PICTURE_CREDITS = [("© Wiebke Jann", []), ("(c) Karina Hessland-Wissel", [])]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Autor Nikolai Huke,", ["Nikolai Huke"]),
-        ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
-        ("AUTOR/IN Julius Richter", ["Julius Richter"]),
-        ("Verfasser Hans Meier", ["Hans Meier"]),
-        ("Autor Max Frisch im Porträt: Ein Leben", []),
-        # A headline that opens with the word quotes something; a byline does not.
-        ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", []),
-        ('By "popular demand", the Fair Returns', []),
-    ],
-)
-def test_an_author_word_without_a_colon_opens_a_byline(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# An author word without a colon opens a byline.
+AUTHOR_WORDS_WITHOUT_COLON = [
+    ("Autor Nikolai Huke,", ["Nikolai Huke"]),
+    ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
+    ("AUTOR/IN Julius Richter", ["Julius Richter"]),
+    ("Verfasser Hans Meier", ["Hans Meier"]),
+    ("Autor Max Frisch im Porträt: Ein Leben", []),
+    # A headline that opens with the word quotes something; a byline does not.
+    ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", []),
+    ('By "popular demand", the Fair Returns', []),
+]
 
 
 def test_the_comment_form_ends_the_article() -> None:
@@ -526,16 +493,12 @@ def test_a_bare_name_after_the_date_under_the_headline_is_the_author() -> None:
     assert extract_text_dump(text).authors == ["Amelie Loevenich"]
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
-        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", ["Eugen Zentner"]),
-        ("Der Artikel von gestern", []),
-    ],
-)
-def test_a_piece_credited_to_its_author(line: str, names: list[str]) -> None:
-    assert byline_names(line, allow_bare=False) == names
+# A piece credited to its author.
+PIECE_CREDITS = [
+    ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
+    ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", ["Eugen Zentner"]),
+    ("Der Artikel von gestern", []),
+]
 
 
 @pytest.mark.parametrize(
@@ -576,3 +539,31 @@ def test_a_recipe_quantity_is_no_headline(line: str, headline: bool) -> None:
     from newsdesk.extract.textdump_title import _QUANTITY
 
     assert (_QUANTITY.match(line) is None) is headline
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        *OUTRIGHT_CREDITS,
+        *DATED_CREDIT_PHRASES,
+        *TEXT_CREDITS,
+        *CAPITAL_SURNAMES_AND_STAR_LABELS,
+        *AUTHOR_WORDS_WITHOUT_COLON,
+        *PIECE_CREDITS,
+    ],
+)
+def test_credit_lines_name_their_authors(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=False) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        *NAMES_AFTER_DATE_AND_TIME,
+        *DATED_META_LINES,
+        *NAMES_WITH_A_ROLE,
+        *PICTURE_CREDITS,
+    ],
+)
+def test_bare_lines_name_their_authors(line: str, names: list[str]) -> None:
+    assert byline_names(line, allow_bare=True) == names
