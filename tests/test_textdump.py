@@ -509,6 +509,31 @@ def test_table_rows_with_dates_are_not_datelines() -> None:
     assert story.paragraphs[-1] == BODY[-1]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "04.02.2022 | 15:33 Uhr | Dennis Steimels",
+        "Published:Tuesday | April 26, 2022 | 9:52 PM",
+        "18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren",
+    ],
+)
+def test_a_dateline_parted_by_bars_is_a_dateline_not_a_table_row(dateline: str) -> None:
+    story = extract_text_dump(_dump(date_line=dateline))
+    assert story.title == TITLE
+    assert story.summary is None
+    assert story.paragraphs == BODY
+    assert story.published_at is not None and story.published_at.year == 2022
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["iMac 5K performance finally fixed after the update", "eBay ends its auction house era"],
+)
+def test_a_headline_opening_with_a_camel_case_brand_is_a_headline(headline: str) -> None:
+    story = extract_text_dump(_dump().replace(TITLE, headline))
+    assert story.title == headline
+
+
 def test_one_line_page_is_text_not_title() -> None:
     line = (
         "AI has not meaningfully changed anything in cybersecurity so far and deep fake "

@@ -61,6 +61,69 @@ def test_a_short_post_above_a_long_discussion_is_the_article() -> None:
     assert story.published_at is not None and story.published_at.date().isoformat() == "2020-02-02"
 
 
+def test_a_counted_comments_header_closes_a_post_far_shorter_than_its_thread() -> None:
+    # Thesis-style blogs head the thread "{ N comments… read them below or add one }"; a
+    # post of a paragraph and a list is the article, however long the discussion under it.
+    ranking = "".join(f"{rank:02d}. Harbour number {rank}\n" for rank in range(1, 31))
+    thread = "".join(
+        f"Reader{k} June {k}, 2015 at 10:25 pm\n\n{said}\n\n"
+        for k in range(1, 13)
+        for _, said in COMMENTS[k % 3 : k % 3 + 1]
+    )
+    text = (
+        "About Us\nLive Sessions\nSubscribe\n\nHarbour Notes - A Sailing Blog\n\n"
+        "Sailing stories, harbour news and weekly boat reviews.\n\n"
+        "The Thirty Best Harbours on the Baltic Coast\n\nby jo on December 4, 2006\n\n"
+        f"{POST[0]}\n\n{POST[1]}\n\n{ranking}\nTweet\n\n"
+        f"{{ 12 comments… read them below or add one }}\n\n{thread}"
+    )
+    story = extract_text_dump(text)
+    assert story.title == "The Thirty Best Harbours on the Baltic Coast"
+    assert story.paragraphs[:2] == POST
+    assert not any("Eis am Bahnhof" in paragraph for paragraph in story.paragraphs)
+    assert story.published_at is not None and story.published_at.date().isoformat() == "2006-12-04"
+
+
+def test_a_site_name_and_tagline_over_the_posts_header_are_not_its_headline() -> None:
+    # The tagline repeats the site name, so it reads as that name's deck; the headline with
+    # the byline right under it is the post's own header.
+    text = (
+        "Über mich\nArchiv\n\nRadblog Berlin - Touren und Tipps\n\n"
+        "Radblog Berlin, Touren, Tipps und Strecken für Familien.\n\n"
+        "Ein Sonntag im Sattel\n\nvon Tine am 2. Februar 2020\n\n" + "\n\n".join(POST) + "\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == "Ein Sonntag im Sattel"
+    assert story.paragraphs == POST
+
+
+@pytest.mark.parametrize(
+    ("headline", "deck"),
+    [
+        (
+            "Wild goats ruled this island for a century. Now, it is being reborn.",
+            "The rocky island, once stripped of its plants and birds by invasive species, makes "
+            "a quick comeback. What is the secret to its recovery?",
+        ),
+        (
+            "Der Hafen ist gerettet. Vorerst.",
+            "Nach langem Streit hat der Stadtrat das Geld für die Sanierung der Kaimauer "
+            "bewilligt, doch die Reederei droht weiter mit dem Umzug.",
+        ),
+    ],
+)
+def test_a_headline_written_as_sentences_over_its_deck_and_byline(headline: str, deck: str) -> None:
+    text = (
+        "Skip to main content\nMAGAZINE\nENVIRONMENT\n"
+        f"{headline}\n{deck}\nMonday, 6 January 2020\nBy Michael Harbour\n\n"
+        + "\n\n".join(POST)
+        + "\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == headline
+    assert story.paragraphs[-2:] == POST
+
+
 def test_the_comments_header_names_the_headline() -> None:
     # One word is too short to pass for a headline on its own, and the blog's tagline is
     # heading-like; the comments header quotes the post's headline and settles it.
@@ -214,7 +277,17 @@ def test_a_label_under_the_headline_is_no_byline_and_the_headline_stays() -> Non
 
 
 @pytest.mark.parametrize(
-    ("line", "share"), [("Teilen Twittern", True), ("Teilen Pin it Mailen Drucken", True)]
+    ("line", "share"),
+    [
+        ("Teilen Twittern", True),
+        ("Teilen Pin it Mailen Drucken", True),
+        ("Cerrar Compartir en Linkedin Compartir en Pinterest", True),
+        ("Partager sur Facebook Partager sur Twitter", True),
+        ("Auf Facebook teilen Auf Twitter teilen", True),
+        ("Per E-Mail teilen", True),
+        # Words of a share row inside a headline do not make it one.
+        ("Facebook en el Congreso", False),
+    ],
 )
 def test_share_buttons_in_other_languages_are_debris(line: str, share: bool) -> None:
     assert is_debris(line, len(line.split())) is share

@@ -59,8 +59,9 @@ _RESTART_MIN_WORDS = 4
 _RESTART_MIN_PROSE = 100.0
 _TEASER_SHARE = 0.3
 _ARTICLE_SHARE = 0.6
-# Above a comments header, a run this strong against the best one below it is the article.
-_ABOVE_COMMENTS_SHARE = 0.35
+# Above a comments header, a run this strong against the best one below it is the article:
+# a discussion may run ten times as long as the post it is under.
+_ABOVE_COMMENTS_SHARE = 0.1
 # Enough of the page to tell its language for reading numeric dates.
 _LANGUAGE_SAMPLE = 6000
 

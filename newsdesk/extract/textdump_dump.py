@@ -48,7 +48,9 @@ _RELATIVE_TIME = re.compile(
 _SENTENCE_MIN_WORDS = 12
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<![AP]\. M)[.!?]['\"”’»)]*$")
 _WORD_EDGES = "\"'“”„‘’«»()[]{}.,;:!?¡¿…–—-*"
-_TABLE_CELL = re.compile(r"\t|\s[│┃|]\s.*\s[│┃|]\s")
+_TABLE_CELL = re.compile(r"\s[│┃|]\s.*\s[│┃|]\s")
+_CELL_BAR = re.compile(r"\s[│┃|]\s")
+_NUMBER_CELL = re.compile(r"^[-+]?\d[\d.,]*%?$")
 # Lines above the body searched for the headline (furniture not counted); a reading time is
 # looked for as far into the top of the page.
 HEADER_WINDOW = 30
@@ -97,8 +99,20 @@ class Dump:
 # --- recognising lines -------------------------------------------------------------------------
 
 
+def _table_row(text: str) -> bool:
+    """Cells parted by tabs or bars, one of them a bare number ("2020-08-01 │ 400 │ 55").
+
+    A segmented dateline ("04.02.2022 | 15:33 Uhr | Dennis Steimels") holds no such cell.
+    """
+    if "\t" in text:
+        return True
+    if not _TABLE_CELL.search(text):
+        return False
+    return any(_NUMBER_CELL.match(cell.strip()) for cell in _CELL_BAR.split(text)[1:])
+
+
 def _is_date_line(line: Line) -> bool:
-    if _TABLE_CELL.search(line.text):
+    if _table_row(line.text):
         # A table row that holds a date is data, not a dateline.
         return False
     first, updated = split_updated(line.text)

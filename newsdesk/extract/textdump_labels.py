@@ -75,7 +75,9 @@ SHARE_WORDS = _folded(
     "stumbleupon|mix|more|options|close|permalink|embed|"
     # German, French, Spanish, Italian buttons ("Teilen Twittern", "Partager Imprimer").
     "teilen|twittern|mailen|drucken|pinnen|merken|kopieren|artikel|beitrag|"
-    "partager|imprimer|envoyer|compartir|imprimir|enviar|condividi|stampa|invia|pin|it"
+    "partager|imprimer|envoyer|compartir|imprimir|enviar|condividi|stampa|invia|pin|it|"
+    # "Compartir en Linkedin", "Partager sur Facebook", "Teilen auf X", and the close button.
+    "en|sur|auf|per|por|su|cerrar|fermer|schliessen|schließen|chiudi"
 )
 
 # "12 thoughts on “Headline”", "Ein Gedanke zu „Headline“": a blog's comments header, which
@@ -99,6 +101,8 @@ COMMENTS_HEADER = re.compile(
     r"^(?:lascia|scrivi)\s+un\s+commento\b|"
     rf"{_COMMENTS_ON}|"
     r"^join the (?:conversation|discussion)\b|^comments are closed\b|"
+    # "{ 38 comments… read them below or add one }": a count that invites to the thread.
+    r"^\W*\d+\s+(?:comments?|responses?)\b.{0,30}\b(?:read\s+them\s+below|add\s+one)\b|"
     r"^(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b|"
     r"^discussion$|^reader comments$|^what do you think\??$|"
     r"\bcomments\s+powered\s+by\s+disqus\b|"

@@ -491,6 +491,10 @@ def is_prose(line: Line) -> bool:
     return line.words >= 9 and line.terminal and line.stop_density >= 0.12
 
 
+# A brand written in camel case opens headlines in lower case ("iMac 5K ...", "eBay ...").
+_CAMEL_START = re.compile(r"[a-z]{1,5}[A-Z]\w*\b")
+
+
 def is_heading_like(line: Line) -> bool:
     """A line that could be a headline: a few words, no sentence-final full stop."""
     if line.debris or line.barrier or line.caption:
@@ -514,7 +518,7 @@ def is_heading_like(line: Line) -> bool:
         # "3 surprising findings from ...": a number opens many headlines, in lower case after.
         return True
     first = next((ch for ch in text if ch.isalpha()), "")
-    return not first or not first.islower()
+    return not first or not first.islower() or bool(_CAMEL_START.match(text))
 
 
 def _title_cased_statement(line: Line) -> bool:

@@ -51,6 +51,7 @@ _DATE_ABOVE_BONUS = 2.5
 _DATE_ABOVE_REACH = 3
 # A heading-like line between the article's header (headline, byline, date) and its body.
 _BELOW_HEADER_PENALTY = 8.0
+_ABOVE_HEADER_PENALTY = 5.0
 # A candidate must score this much, byline included, to count as the article's header.
 _HEADER_MIN_SCORE = 5.0
 # Lexical overlap with the first body paragraphs: how many, and the weight of a full overlap.
@@ -62,6 +63,7 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _DOTTED_MAX_WORDS = 4
+_DOTTED_MIN_WORDS = 5
 # A sentence ending inside a line this long: a lower-case word closed by . ! ? or ; and a
 # capitalised word after it (ordinals such as "19." and abbreviations do not count).
 _MID_SENTENCE = re.compile(r"[a-zäöüßàâçéèêëîïôûùÿñ]{3}(?:[.!?]\s+[\"“„«]?[A-ZÄÖÜ]|;\s+\w)")
@@ -150,14 +152,33 @@ def _dotted_headline(dump: Dump, line: Line) -> bool:
     Some blogs end every headline with a full stop; a sentence that short with the post's
     date under it is the headline, not text.
     """
-    return (
+    if not (
         line.text.endswith(".")
         and not line.text.endswith("..")
-        and "," not in line.text
-        and 1 <= line.words <= _DOTTED_MAX_WORDS
         and line.text[:1].isupper()
         and not (line.debris or line.barrier or line.caption)
-        and anchor_bonus(dump, line) > 0
+    ):
+        return False
+    if "," not in line.text and 1 <= line.words <= _DOTTED_MAX_WORDS:
+        return anchor_bonus(dump, line) > 0
+    return _decked(dump, line)
+
+
+def _decked(dump: Dump, line: Line) -> bool:
+    """A headline-sized line over a longer deck that has the byline or date right under it.
+
+    Headline, deck, byline is an article's header even when the headline is written as
+    sentences ("Goats ruled this island for a century. Now, it's being reborn.").
+    """
+    if not _DOTTED_MIN_WORDS <= line.words <= _HEADLINE_MAX_WORDS:
+        return False
+    deck = _next_content(dump, line.index)
+    if deck is None or deck.index != line.index + 1 or deck.index + 1 >= len(dump.lines):
+        return False
+    return (
+        _deck_like(deck)
+        and deck.words > line.words
+        and _is_byline_or_date(dump, dump.lines[deck.index + 1])
     )
 
 
@@ -349,10 +370,11 @@ def _title_score(dump: Dump, line: Line, body_start: int, anchor: float) -> floa
         words >= _MID_SENTENCE_WORDS
         and _MID_SENTENCE.search(line.text)
         and title_case_ratio(line.text) < _TITLE_CASE
+        and not _decked(dump, line)
     ):
         # "… treibt ihr Opfer in die Enge. Bild: …": one sentence ends and another starts,
         # so the line is prose (a caption, a teaser, a comment), not a headline; a Title
-        # Case line ("… Community? So Do We.") is still one.
+        # Case line ("… Community? So Do We.") or one over its deck and byline is still one.
         score -= _MID_SENTENCE_PENALTY
     after = _next_content(dump, line.index)
     if after is not None and is_prose(after):
@@ -454,6 +476,13 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
     for line in candidates:
         if line not in headers and _below_header(dump, line, headers):
             scores[line.index] -= _BELOW_HEADER_PENALTY
+        elif not anchors[line.index] and any(
+            line.index < header.index < body_start and _next_content(dump, line.index) is not header
+            for header in headers
+        ):
+            # A site name over a tagline over the article's header (headline and byline);
+            # the line right over that header may be its headline, over a deck.
+            scores[line.index] -= _ABOVE_HEADER_PENALTY
     for line in candidates:
         headline = _spelled_out(dump, line)
         if headline is not None and headline in scores:
