@@ -573,6 +573,46 @@ def test_choose_title_reports_the_most_trusted_agreeing_source():
     assert choose_title([], SiteNames([])) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("declared", "widget"),
+    [
+        # A long compound word shares no letters with a widget's <h1> as a word would.
+        ("Bundesregierung 2017 #btw17 #groko", "E-Mail-Abo"),
+        ("Tag des Zweinutzungshuhns am 22. Januar", "Datenschutzhinweis"),
+    ],
+)
+def test_a_widget_heading_sharing_no_word_with_the_declared_title_is_not_the_headline(
+    declared, widget
+):
+    candidates = [
+        TitleCandidate("opengraph", declared),
+        TitleCandidate("h1", widget, in_article=True),
+    ]
+    assert choose_title(candidates, SiteNames([])) == (declared, "opengraph")
+
+
+def test_the_heading_of_the_most_trusted_declared_title_wins_over_a_section_heading():
+    # The tab title is the section's name and the page has an <h1> for it too.
+    candidates = [
+        TitleCandidate("opengraph", "Auf das erste Elektron kommt es an"),
+        TitleCandidate("tab", "News"),
+        TitleCandidate("h1", "News", in_article=True),
+        TitleCandidate("h1", "Auf das erste Elektron kommt es an", in_article=True),
+    ]
+    assert choose_title(candidates, SiteNames([]))[0] == "Auf das erste Elektron kommt es an"
+
+
+def test_a_heading_in_a_script_without_spaces_shares_characters_with_the_declared_title():
+    candidates = [
+        TitleCandidate("tab", "武汉的声音：有英勇的你，才有英雄的城！-新华网"),
+        TitleCandidate("h1", "武汉的声音：有英勇的你，才有英雄的城！", in_article=True),
+    ]
+    assert (
+        choose_title(candidates, SiteNames(["新华网"]))[0]
+        == "武汉的声音：有英勇的你，才有英雄的城！"
+    )
+
+
 AUTHOR_URL = "https://news.example.com/staff/jane-doe"
 
 
@@ -1441,6 +1481,17 @@ def test_a_kicker_marked_inside_the_heading_is_not_part_of_the_title(heading):
     )
     story = extract_html(html, url="https://zeitung.example.de/wissen/bohren")
     assert story.title == "Bohren, bis es heiß wird"
+
+
+@pytest.mark.parametrize("hidden", ["visuallyhidden", "sr-only", "screen-reader-text"])
+def test_a_label_only_screen_readers_get_is_not_part_of_the_title(hidden):
+    html = story_page(
+        "<title>Energiewende und gesellschaftlicher Wandel</title>",
+        f'<h1><div><span class="{hidden}">Headline:</span> Energiewende und '
+        "gesellschaftlicher Wandel</div></h1>",
+    )
+    story = extract_html(html, url="https://institut.example.de/forschung/energiewende")
+    assert story.title == "Energiewende und gesellschaftlicher Wandel"
 
 
 @pytest.mark.parametrize(

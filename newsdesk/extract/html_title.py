@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsdesk.urls import url_parts
+from newsdesk.words import CJK
 
 #: Separators between a headline and the site / section segments of a title.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«›‹⋆★/\\~]|::|_|>)\s+|\s+(?:::|»|\|)\s*$")
@@ -40,6 +41,12 @@ _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
 _LOGO_CLASS = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)", re.I)
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
 # Class names of a kicker (overline) set inside a heading, in the languages sites use.
+# Classes that hide an element from sight but not from screen readers (Bootstrap, WordPress,
+# Drupal, HTML5 Boilerplate and their kin).
+_SCREEN_READER_CLASSES = frozenset(
+    "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only "
+    "element-invisible hidden-visually u-visually-hidden a11y-hidden".split()
+)
 _KICKER_CLASS = re.compile(
     r"kicker|dachzeile|roof-?line|top-?title|top-?line|over-?line|over-?title|eyebrow|"
     r"super-?title|pre-?title|surtitre|antet[ií]tulo|occhiello|spitzmarke",
@@ -224,7 +231,8 @@ def _h1_texts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """Each non-empty `<h1>` with its text (spacing collapsed, trailing marks dropped).
 
     A kicker set inside the heading and marked as one (`<span class="dachzeile">`,
-    `roofline`, `toptitle`, `overline`, `eyebrow`) is not part of the headline.
+    `roofline`, `toptitle`, `overline`, `eyebrow`) is not part of the headline, and neither
+    is a label only screen readers get (`<span class="visuallyhidden">Headline:</span>`).
     """
     for heading in tree.iter("h1"):
         text = _TRAILING_MARKS.sub("", " ".join(_without_kicker(heading).split()))
@@ -246,7 +254,13 @@ def _without_kicker(heading: HtmlElement) -> str:
 
 
 def _is_kicker(el: HtmlElement) -> bool:
-    return isinstance(el.tag, str) and bool(_KICKER_CLASS.search(el.get("class") or ""))
+    """A kicker marked as one, or a label only screen readers get (`Headline:`)."""
+    if not isinstance(el.tag, str):
+        return False
+    marker = el.get("class") or ""
+    return bool(_KICKER_CLASS.search(marker)) or not _SCREEN_READER_CLASSES.isdisjoint(
+        marker.lower().split()
+    )
 
 
 def _is_logo(heading: HtmlElement, text: str) -> bool:
@@ -453,10 +467,13 @@ def _main_heading(
     ]
     if not usable:
         return None
-    # A heading that a declared title repeats, extends or contains is the headline.
-    for heading in usable:
-        if any(_supports(c, heading) or _supports(heading, c) for c in declared):
-            return heading
+    # A heading that a declared title repeats, extends or contains is the headline; the
+    # most trusted declared title speaks first (og:title "Headline" over a tab title "News"
+    # when the page has a heading for each).
+    for declared_title in declared:
+        for heading in usable:
+            if _supports(declared_title, heading) or _supports(heading, declared_title):
+                return heading
     return next((h for h in usable if h.in_article), usable[0])
 
 
@@ -501,8 +518,9 @@ def _shares_words(text: str, declared: list[TitleCandidate]) -> bool:
 
 def _content_words(text: str) -> set[str]:
     words = set(re.findall(r"\w+", text.casefold())) - _STOPWORDS
-    # Scripts written without spaces (Chinese, Japanese): characters stand in for words.
-    return {w for word in words for w in (word if len(word) > 12 else [word])}
+    # Scripts written without spaces (Chinese, Japanese): characters stand in for words. A
+    # long word in a spaced script ("Bundesregierung") stays one word.
+    return {w for word in words for w in (word if CJK.search(word) else [word])}
 
 
 def shown_segment(title: str, tree: HtmlElement) -> str | None:
