@@ -602,6 +602,16 @@ def test_the_heading_of_the_most_trusted_declared_title_wins_over_a_section_head
     assert choose_title(candidates, SiteNames([]))[0] == "Auf das erste Elektron kommt es an"
 
 
+def test_of_the_headings_a_tab_title_holds_the_longest_is_the_headline():
+    candidates = [
+        TitleCandidate("tab", "Zoll online - Fachmeldungen - Verkündung des Steuergesetzes"),
+        TitleCandidate("h1", "Zoll"),
+        TitleCandidate("h1", "Fachmeldungen", in_article=True),
+        TitleCandidate("h1", "Verkündung des Steuergesetzes", in_article=True),
+    ]
+    assert choose_title(candidates, SiteNames([]))[0] == "Verkündung des Steuergesetzes"
+
+
 def test_a_heading_in_a_script_without_spaces_shares_characters_with_the_declared_title():
     candidates = [
         TitleCandidate("tab", "武汉的声音：有英勇的你，才有英雄的城！-新华网"),

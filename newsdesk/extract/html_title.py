@@ -474,6 +474,11 @@ def _main_heading(
         for heading in usable:
             if _supports(declared_title, heading) or _supports(heading, declared_title):
                 return heading
+    # "Zoll online - Fachmeldungen - Headline" holds three headings: the headline is the
+    # longest of them.
+    held = [h for h in usable if any(title_key(h.text) in title_key(c.text) for c in declared)]
+    if held:
+        return max(held, key=lambda heading: len(title_key(heading.text)))
     return next((h for h in usable if h.in_article), usable[0])
 
 
