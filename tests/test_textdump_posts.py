@@ -124,6 +124,51 @@ def test_a_headline_written_as_sentences_over_its_deck_and_byline(headline: str,
     assert story.paragraphs[-2:] == POST
 
 
+# Teaser cards under the article: a kicker, a headline and a two-sentence snippet each.
+MORE_ARTICLES = [
+    (
+        "Nachwuchs",
+        "Jung, cool und mit Blasmusik durch den Sommer",
+        "Warum verbringen junge Menschen ihre Freizeit mit Blasmusik? Zwei junge Frauen aus "
+        "dem Glottertal und eine Band aus dem Hochschwarzwald erzählen von ihren Proben.",
+    ),
+    (
+        "Bergwacht",
+        "Bergwacht rettet Kletterer aus 15 Metern Höhe",
+        "So einen Einsatz hat die Bergwacht selten: Ein junger Kletterer steigt bei Freiburg "
+        "auf einen Baum. Auf dem Rückweg kommt er nicht mehr weiter und ruft um Hilfe.",
+    ),
+    (
+        "Festival",
+        "Neues Festival bringt Wein und Livemusik nach Breisach",
+        "Im kommenden Jahr hat in Breisach ein Festival Premiere, das Livemusik mit Wein und "
+        "guter Küche verbinden soll. Die ersten Bands für die Bühne am Rhein stehen fest.",
+    ),
+]
+
+
+# A paywall's offer box: short lines of prices and buttons.
+OFFER = (
+    "Digital Basis\n3 € / Monat\nin den ersten 3 Monaten\nAlle Artikel online\nNews-App\n"
+    "Jetzt weiterlesen\nnach 3 Monaten jederzeit kündbar\nRegistrieren\nkostenlos\nWeiter\n"
+)
+
+
+@pytest.mark.parametrize("header", ["Weitere Artikel", "Meistgelesene Artikel"])
+def test_a_paywalled_article_is_not_outweighed_by_the_teasers_under_it(header: str) -> None:
+    teasers = "".join(f"{kicker}\n{head}\n{snippet}\n" for kicker, head, snippet in MORE_ARTICLES)
+    text = (
+        f"Startseite\nLokales\nKontakt\nSemesterstart\n{TITLE}\nVon Lisa Petrich\n"
+        f"Mi, 18. Oktober 2023 um 12:50 Uhr\n{POST[0]}\n{POST[1]}\n"
+        "Bereits Abonnent/in? Anmelden\nJetzt diesen Artikel lesen!\n"
+        f"Gleich können Sie weiterlesen!\n{OFFER}{OFFER}{header}\n{teasers}Impressum\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Lisa Petrich"]
+    assert story.paragraphs == POST
+
+
 def test_the_comments_header_names_the_headline() -> None:
     # One word is too short to pass for a headline on its own, and the blog's tagline is
     # heading-like; the comments header quotes the post's headline and settles it.

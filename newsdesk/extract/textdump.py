@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract.date_text import numeric_day_first
-from newsdesk.extract.textdump_classify import trim_span
+from newsdesk.extract.textdump_classify import END_MAX_WORDS, trim_span
 from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
-from newsdesk.extract.textdump_labels import COMMENTS_HEADER, ERROR_PATTERN
+from newsdesk.extract.textdump_labels import COMMENTS_HEADER, END_STRONG, END_WEAK, ERROR_PATTERN
 from newsdesk.extract.textdump_lines import (
     Line,
     clean_text,
@@ -62,6 +62,10 @@ _ARTICLE_SHARE = 0.6
 # Above a comments header, a run this strong against the best one below it is the article:
 # a discussion may run ten times as long as the post it is under.
 _ABOVE_COMMENTS_SHARE = 0.1
+# A run under an anchored headline, parted from the best run by a links header, holding this
+# share of the best run's score is the article; the headline is looked for this far up.
+_UNDER_HEADLINE_SHARE = 0.5
+_UNDER_HEADLINE_REACH = 80
 # Enough of the page to tell its language for reading numeric dates.
 _LANGUAGE_SAMPLE = 6000
 
@@ -188,7 +192,46 @@ def _body_span(dump: Dump) -> tuple[int, int] | None:
         above, above_span = _best_run(dump, dump.lines[:header])
         if above_span is not None and above >= _ABOVE_COMMENTS_SHARE * best:
             return above_span
-    return best_span
+    return _run_under_headline(dump, best, best_span) or best_span
+
+
+def _run_under_headline(
+    dump: Dump, best: float, best_span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The prose under an anchored headline, when a block of links parts it from the best run.
+
+    A paywall leaves an article a standfirst and a paragraph; the teasers under a "More
+    articles" header below may outweigh that. A headline with its byline or date under it,
+    then prose, then a related-links header or a footer before the best run: the prose
+    under the headline is the article when it holds `_UNDER_HEADLINE_SHARE` of the best run.
+    """
+    lines = dump.lines
+    for line in reversed(lines[max(0, best_span[0] - _UNDER_HEADLINE_REACH) : best_span[0]]):
+        if (
+            line.words < _RESTART_MIN_WORDS
+            or not is_heading_like(line)
+            or line.index in dump.meta
+            or line.index in dump.link_lines
+            or byline_line(dump, line)
+            or anchor_bonus(dump, line) <= 0
+        ):
+            continue
+        between = lines[line.index + 1 : best_span[0]]
+        stop = next(
+            (
+                other.index
+                for other in between
+                if other.index in dump.link_headers or other.barrier or _ends_article(other)
+            ),
+            None,
+        )
+        if stop is None:
+            continue
+        score, span = _best_run(dump, lines[line.index + 1 : stop])
+        if span is not None and score >= _UNDER_HEADLINE_SHARE * best:
+            return span
+        return None
+    return None
 
 
 def _best_run(dump: Dump, lines: list[Line]) -> tuple[float, tuple[int, int] | None]:
@@ -251,6 +294,13 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
         ):
             restart = line.index
     return (restart, span[1]) if restart is not None else span
+
+
+def _ends_article(line: Line) -> bool:
+    """A short line that closes an article: a related, comments or copyright header."""
+    return line.words <= END_MAX_WORDS and bool(
+        END_STRONG.match(line.text) or END_WEAK.match(line.text)
+    )
 
 
 def _has_prose(dump: Dump, span: tuple[int, int]) -> bool:

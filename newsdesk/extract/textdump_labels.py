@@ -469,6 +469,8 @@ END_WEAK = re.compile(
     r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|"
     r"(?:ähnliche|verwandte|weitere)\s+(?:[\w-]+\s+)?(?:beiträge|artikel|themen|nachrichten|"
     r"meldungen|links?)(?:\s+\S+){0,4}|mehr\s+themen|top[- ]themen\b.{0,30}|kommentierte\s+artikel|"
+    r"meist(?:gelesen|kommentiert|diskutiert|geteilt)e?(?:\s+(?:artikel|beiträge|nachrichten|"
+    r"news|themen))?|die\s+redaktion\s+empfiehlt|"
     r"(?:videos?|beiträge)\s+(?:zum\s+thema|aus\s+dem\s+forum)|schon\s+gelesen\s*\??|"
     r"lesen\s+sie\s+auch\b.{0,40}|contenido\s+relacionado|m[áa]s\s+sobre\b.{0,40}|"
     r"(?:audios\s+et\s+)?vid[ée]os\s+sur\s+le\s+sujet|"
