@@ -534,6 +534,20 @@ def test_a_headline_opening_with_a_camel_case_brand_is_a_headline(headline: str)
     assert story.title == headline
 
 
+def test_a_headline_ending_in_an_abbreviation_and_repeated_over_the_text() -> None:
+    # "& Co." ends in a full stop that closes no sentence; the page sets the headline again
+    # as the first heading of the text, under the lead.
+    headline = "Die besten Tricks für Kleiderschrank & Co."
+    text = (
+        f"Start|Magazin|Tipps|Ordnung\n\n{headline}\n\n{BODY[0]}\n\n{headline}\n\n"
+        + "\n\n".join(BODY[1:])
+    )
+    story = extract_text_dump(text)
+    assert story.title == headline
+    assert story.paragraphs[0] == BODY[0]
+    assert all(paragraph in story.paragraphs for paragraph in BODY)
+
+
 def test_one_line_page_is_text_not_title() -> None:
     line = (
         "AI has not meaningfully changed anything in cybersecurity so far and deep fake "

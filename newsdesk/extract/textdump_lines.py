@@ -59,7 +59,9 @@ _MENU_BUTTON = re.compile(
 _TITLE_STOP_MIN_WORDS = 5
 _TITLE_STOP_MAX_WORDS = 20
 _TITLE_STOP_CASE = 0.75
-_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# "... in the U.S.", "Kleiderschrank & Co.": a full stop that ends an abbreviation, not a
+# sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$|(?:&|\bund|\band)\s+(?:Co|Cie)\.$")
 # A web address, or a news ticker's "[ 26. Februar 2020 ] " stamp: never the page's headline.
 _NEVER_HEADLINE = re.compile(r"https?://|\bwww\.\w|^\[\s*[^\]]{0,30}\d{4}\s*\]")
 _FILE_NAME = re.compile(

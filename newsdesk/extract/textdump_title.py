@@ -495,7 +495,16 @@ def pick_title(dump: Dump, span: tuple[int, int] | None) -> int | None:
     named = _commented_headline(dump, candidates, body_start)
     if named is not None:
         return named
-    return best[1] if best else None
+    if best is None:
+        return None
+    first = next(line for line in candidates if line.text == dump.lines[best[1]].text)
+    if body_start <= first.index < best[1] and any(
+        is_prose(other) for other in dump.lines[first.index + 1 : best[1]]
+    ):
+        # The headline again inside the text (a heading that repeats it): the first copy
+        # opens the article, and the prose between the two is its lead.
+        return first.index
+    return best[1]
 
 
 def _commented_headline(dump: Dump, candidates: list[Line], body_start: int) -> int | None:
