@@ -220,6 +220,23 @@ OUTRIGHT_CREDITS = [
         ),
         ("Diese Website verwendet Cookies, um Ihre Erfahrungen zu verbessern.", True),
         ("Ce site utilise des cookies pour améliorer votre expérience de navigation.", True),
+        # A blog's follow-by-email widget.
+        ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.", True),
+        (
+            "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail "
+            "Benachrichtigungen über neue Beiträge zu erhalten.",
+            True,
+        ),
+        (
+            "Enter your email address to follow this blog and receive notifications of new "
+            "posts by email.",
+            True,
+        ),
+        ("Schließe dich 600 Followern an", True),
+        ("Join 66,707,982 other followers", True),
+        ("Rejoignez 1 234 autres abonnés", True),
+        # An article that mentions e-mail and a blog is text.
+        ("Die Leser schrieben uns per E-Mail, dass sie den Artikel gut fanden.", False),
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", True),
         (
             "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using "

@@ -155,6 +155,18 @@ NOTICE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+#: A blog's follow-by-email widget ("Enter your email address to follow this blog ...",
+#: "Join 600 other followers"), in English, German, French and Spanish.
+FOLLOW_WIDGET = re.compile(
+    r"\be-?mail\b.{0,80}\b(?:this|diesem|dieses|ce|este)\s+blog\b|"
+    r"^um\s+neue\s+beiträge\s+per\s+e-?mail\s+zu\s+erhalten\b|"
+    r"^join\s+[\d.,]+\s+other\s+(?:followers|subscribers)\b|"
+    r"^schlie(?:ß|ss)e\s+dich\s+[\d.,]+\s+(?:anderen\s+)?(?:followern|abonnenten)\s+an\b|"
+    r"^rejoignez\s+[\d.,\s]+autres?\s+abonn[ée]s\b|"
+    r"^[úu]nete\s+a\s+otros\s+[\d.,]+\s+suscriptores\b",
+    re.IGNORECASE,
+)
+
 #: Image credit lines ("Image: X / Y", "Photo by X", "Getty Images").
 CREDIT_PATTERN = re.compile(
     r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|foto|bild)s?"

@@ -22,6 +22,7 @@ from newsdesk.extract.textdump_labels import (
     CREDIT_PATTERN,
     DEBRIS_LABELS,
     DEBRIS_PREFIX,
+    FOLLOW_WIDGET,
     FOOTER_PATTERN,
     LABELLED_LIST,
     NOTICE_PATTERN,
@@ -469,6 +470,8 @@ def is_debris(text: str, words: float) -> bool:
     if words <= 14 and (is_share_row(text) or is_label_row(text)):
         return True
     if words <= 60 and COOKIE_PATTERN.search(text):
+        return True
+    if words <= 40 and FOLLOW_WIDGET.search(text):
         return True
     if words <= 16 and CREDIT_PATTERN.search(text):
         return True
