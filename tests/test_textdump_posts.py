@@ -169,6 +169,36 @@ def test_a_paywalled_article_is_not_outweighed_by_the_teasers_under_it(header: s
     assert story.paragraphs == POST
 
 
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        ("© 2019 Sven Schreivogel", ["Sven Schreivogel"]),
+        ("© 2009-2012 Jonathan Krase. Impressum & Datenschutz", ["Jonathan Krase"]),
+        (
+            "Copyright (c) 2012- Gregory Szorc. All rights reserved. Design by CSS Templates.",
+            ["Gregory Szorc"],
+        ),
+        ("About the Author - Florina Ionescu", ["Florina Ionescu"]),
+        # A picture credit carries no year; companies and templates are no authors.
+        ("© Hermann Bredehorst", []),
+        ("© 2022 Quinta Digital GmbH | Cookie Einstellungen", []),
+        ("Copyright 2022 SA LA NACION | Todos los derechos reservados", []),
+        ("Copyright © 2016 Free Blogger Templates | Distributed By Gooyaabi Templates.", []),
+    ],
+)
+def test_a_footer_names_the_author_of_a_post_without_a_byline(
+    footer: str, authors: list[str]
+) -> None:
+    text = (
+        f"Mein Stadtblog\nStartseite\n\n{TITLE}\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + f"\n\nImpressum\n{footer}\n"
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == authors
+
+
 def test_the_comments_header_names_the_headline() -> None:
     # One word is too short to pass for a headline on its own, and the blog's tagline is
     # heading-like; the comments header quotes the post's headline and settles it.

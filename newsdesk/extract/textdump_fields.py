@@ -31,6 +31,7 @@ from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_meta import (
     byline_names,
     copyright_holder,
+    names_a_person,
     reading_time,
     split_attribution,
     stamped,
@@ -56,6 +57,21 @@ _CREDIT_LINE = re.compile(
     rf"(?:{AUTHOR_LABELS}|author)\s*:)\s*\S",
     re.IGNORECASE,
 )
+# "About the Author - Florina Ionescu", "Über den Autor: Max Muster": an author box's header.
+_AUTHOR_BOX = re.compile(
+    r"^(?:about\s+the\s+author|über\s+(?:den|die)\s+autor(?:in)?|"
+    r"à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor)\s*[-–—:|]\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:gmbh|ag|se|kg|e\.\s?v|inc|ltd|llc|llp|plc|corp|co|media|medien|verlag|group|"
+    r"gruppe|press|news|foundation|stiftung|publishing|limited|company|team|redaktion|"
+    r"s\.?a|templates?|themes?|schule|verein|verband)\b",
+    re.IGNORECASE,
+)
+_FOOTER_MAX_WORDS = 25
+_COMPANY_FORM_CHARS = 6
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\\|→)\s*")
 _SECTION_LABEL = re.compile(
@@ -340,7 +356,48 @@ def _authors(
         # date may sit on the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
         if stamped(line.text) or any(i in dump.meta for i in near if i != line.index):
             return bare_names(dump, line), "heuristic"
+    return _footer_author(dump, span)
+
+
+def _footer_author(dump: Dump, span: tuple[int, int] | None) -> tuple[list[str], str] | None:
+    """A person an author box or the copyright line under the article names, as a last resort.
+
+    "About the Author - Florina Ionescu" heads an author box; on a personal blog the footer's
+    "Copyright (c) 2012- Gregory Szorc" names the one who writes it. A name must lead with a
+    known given name and carry no company form ("Axel Springer SE" is a publisher).
+    """
+    if span is None:
+        return None
+    below = [line for line in dump.lines[span[1] + 1 :] if line.words <= _FOOTER_MAX_WORDS]
+    # An author box may sit inside the body run, which the comments under it can stretch.
+    boxes = [
+        match["name"]
+        for line in dump.lines[span[0] :]
+        if line.words <= _FOOTER_MAX_WORDS and (match := _AUTHOR_BOX.match(line.text))
+    ]
+    # A picture credit ("© Hermann Bredehorst") carries no year; the site's notice does.
+    holders = [
+        holder
+        for line in below
+        if _YEAR.search(line.text)
+        and (holder := copyright_holder(line.text))
+        and not _ORGANISATION.search(_with_company_form(line.text, holder))
+    ]
+    for name in (*boxes, *holders):
+        if _ORGANISATION.search(name):
+            continue
+        names = byline_names(name.strip(" -–"), allow_bare=True)
+        if len(names) == 1 and names_a_person(names, dump.common_words):
+            return names, "heuristic"
     return None
+
+
+def _with_company_form(text: str, holder: str) -> str:
+    """The holder with the word after it ("Quinta Digital" + " GmbH"), to tell companies."""
+    start = text.find(holder)
+    if start < 0:
+        return holder
+    return text[start : start + len(holder) + _COMPANY_FORM_CHARS]
 
 
 def _credit_parts(text: str) -> list[str]:
