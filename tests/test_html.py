@@ -1181,6 +1181,15 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Teile diesen Beitrag auf Social Media.", -1, True),
         ("Kommentare sind geschlossen.", -1, True),
         ("Para comentar debes registrarte y completar los datos generales.", -1, True),
+        ("Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.", -1, True),
+        ("%d Bloggern gefällt das:", -1, True),
+        ("If you enjoyed reading this post – would you consider supporting our work?", -1, True),
+        ("Pour lire la suite et accéder gratuitement à 3 articles par mois", -1, True),
+        ("Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.", -1, True),
+        ("Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr", -1, True),
+        ("Titelbild: Fachy Marín on Unsplash", -1, True),
+        ("Crédits photos : Bestimage", -1, True),
+        ("Image illustrative : Lots of Lego Minifigures by Ninja Brick", -1, True),
         # A sentence about sharing is text.
         ("Die Nachbarn teilen sich seit Jahren einen Garten am Hafen.", 4, False),
         ("This is a modal window.", 4, True),
@@ -1239,6 +1248,10 @@ def test_drop_furniture(extra, position, dropped):
         (["Otras Noticias", "Luego de estrangular a Laura, feminicida se fue a la fiesta"], True),
         (["Zobacz także", "Reuters: Gazprom przelał PGNiG 1,5 mld dolarów"], True),
         (["Pour approfondir", "Coronavirus, un témoignage du front"], True),
+        (["Empfohlene Beiträge", "Process Mining und Verhaltensvielfalt versöhnen"], True),
+        (["Auch interessant:", "Jobs der Woche: 10 Marketing-Stellen"], True),
+        (["Das Thema könnte dich auch interessieren:", "Wellness für das Gesicht"], True),
+        (["Mehr zum Thema auf UEPO.de", "Glossar zur Corona-Pandemie"], True),
         # A long paragraph after the header: the article goes on, nothing is cut.
         (["Mehr zum Thema", " ".join(STORY)], False),
         # A sentence that starts like a header is text.

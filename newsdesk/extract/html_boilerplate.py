@@ -57,6 +57,17 @@ _FURNITURE = re.compile(
             r"^(?:was this (?:article|page|post) (?:helpful|useful))\b",
             r"^(?:kommentare (?:sind )?geschlossen|comments (?:are )?closed)\b",
             r"\bpara comentar debes\b|^(?:jetzt|hier) (?:kostenlos )?(?:registrieren|anmelden)\b",
+            r"\b(?:müssen sie|musst du) (?:eingeloggt|angemeldet) sein\b",
+            r"\byou must be logged in to (?:post a )?comment\b",
+            r"\b(?:bloggern gefällt das|bloggers like this)\b",
+            r"\bif you enjoyed (?:reading )?this (?:post|article)\b",
+            r"\bwould you consider supporting (?:our|us)\b",
+            r"\bpour (?:lire la suite|accéder en illimité)\b",
+            # an embed waiting for consent: "Klicken Sie auf den Button, um den Inhalt von
+            # www.komoot.de zu laden."
+            r"\bum den inhalt von\b.{0,60}\bzu laden\b",
+            r"\bclick (?:on )?(?:the button )?(?:below )?to load the content\b",
+            r"^video verfügbar bis\b",
             # filing lines: "Category : Press Releases", "Last Modified: 03-10-2004"
             r"\b(?:categor(?:y|ies)|filed under|posted in|release date|last modified)\s*:",
         )
@@ -68,6 +79,8 @@ _FURNITURE = re.compile(
 _LABEL = re.compile(
     r"^\(?(?:advertisement|advertising|sponsored(?: content)?|ad|"
     r"(?:photo|image|picture)?\s*credits?:[^()]{0,80}|"
+    r"(?:titelbild|beitragsbild|aufmacherbild|cr[ée]dits?\s+photos?|image\s+illustrative)"
+    r"\s*:[^()]{0,120}|"
     r"(?:captions|subtitles|descriptions|chapters|audio track)(?: off)?, selected|"
     r"this is a modal window\..*|"
     # what a script shows until it has loaded ("Kommentare werden geladen...")

@@ -485,6 +485,8 @@ END_WEAK = re.compile(
     r"news|themen))?|die\s+redaktion\s+empfiehlt|"
     r"(?:videos?|beiträge)\s+(?:zum\s+thema|aus\s+dem\s+forum)|schon\s+gelesen\s*\??|"
     r"lesen\s+sie\s+auch\b.{0,40}|contenido\s+relacionado|m[áa]s\s+sobre\b.{0,40}|"
+    r"auch\s+interessant|empfohlene\s+(?:beiträge|artikel)|mehr\s+zum\s+thema\b.{0,40}|"
+    r"(?:das|dieses|diese)\s+(?:thema|themen)\s+könnten?\s+(?:sie|dich|euch)\s+auch\s+interessieren|"
     r"(?:audios\s+et\s+)?vid[ée]os\s+sur\s+le\s+sujet|"
     r"das\s+(?:könnte|dürfte)\s+(?:sie|dich|euch)\s+(?:auch)?(?:\s+interessieren)?|"
     r"weiterführende\s+links?|zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
