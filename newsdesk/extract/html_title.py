@@ -40,13 +40,13 @@ _DANGLING_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~]|::)+\s*$|^\s*(?:[|
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
 _LOGO_CLASS = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)", re.I)
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
-# Class names of a kicker (overline) set inside a heading, in the languages sites use.
 # Classes that hide an element from sight but not from screen readers (Bootstrap, WordPress,
 # Drupal, HTML5 Boilerplate and their kin).
 _SCREEN_READER_CLASSES = frozenset(
     "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only "
     "element-invisible hidden-visually u-visually-hidden a11y-hidden".split()
 )
+# Class names of a kicker (overline) set inside a heading, in the languages sites use.
 _KICKER_CLASS = re.compile(
     r"kicker|dachzeile|roof-?line|top-?title|top-?line|over-?line|over-?title|eyebrow|"
     r"super-?title|pre-?title|surtitre|antet[ií]tulo|occhiello|spitzmarke",

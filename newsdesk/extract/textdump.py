@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract.date_text import numeric_day_first
-from newsdesk.extract.textdump_classify import END_MAX_WORDS, trim_span
+from newsdesk.extract.textdump_classify import end_signal, trim_span
 from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
-from newsdesk.extract.textdump_labels import COMMENTS_HEADER, END_STRONG, END_WEAK, ERROR_PATTERN
+from newsdesk.extract.textdump_labels import COMMENTS_HEADER, ERROR_PATTERN
 from newsdesk.extract.textdump_lines import (
     Line,
     clean_text,
@@ -221,7 +221,7 @@ def _run_under_headline(
             (
                 other.index
                 for other in between
-                if other.index in dump.link_headers or other.barrier or _ends_article(other)
+                if other.index in dump.link_headers or end_signal(other)
             ),
             None,
         )
@@ -294,13 +294,6 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
         ):
             restart = line.index
     return (restart, span[1]) if restart is not None else span
-
-
-def _ends_article(line: Line) -> bool:
-    """A short line that closes an article: a related, comments or copyright header."""
-    return line.words <= END_MAX_WORDS and bool(
-        END_STRONG.match(line.text) or END_WEAK.match(line.text)
-    )
 
 
 def _has_prose(dump: Dump, span: tuple[int, int]) -> bool:

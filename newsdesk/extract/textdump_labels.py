@@ -478,7 +478,7 @@ END_WEAK = re.compile(
     r"next\s+up\b.{0,30}|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
     r"in\s+other\s+news|also\s+on\b.{0,30}|other\s+stories)|"
     r"(?:t[óo]picos|art[íi]culos|noticias|notas)\s+relacionad[oa]s|"
-    r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|"
+    r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|"
     r"(?:ähnliche|verwandte|weitere)\s+(?:[\w-]+\s+)?(?:beiträge|artikel|themen|nachrichten|"
     r"meldungen|links?)(?:\s+\S+){0,4}|mehr\s+themen|top[- ]themen\b.{0,30}|kommentierte\s+artikel|"
     r"meist(?:gelesen|kommentiert|diskutiert|geteilt)e?(?:\s+(?:artikel|beiträge|nachrichten|"
