@@ -586,6 +586,11 @@ AUTHOR_WORDS_WITHOUT_COLON = [
     ("AUTOR/IN Julius Richter", ["Julius Richter"]),
     ("Verfasser Hans Meier", ["Hans Meier"]),
     ("Autor Max Frisch im Porträt: Ein Leben", []),
+    # The outlet after the name comes off.
+    (
+        "Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International",
+        ["Sarah Schnieder"],
+    ),
     # A headline that opens with the word quotes something; a byline does not.
     ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", []),
     ('By "popular demand", the Fair Returns', []),

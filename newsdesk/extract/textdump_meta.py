@@ -250,6 +250,8 @@ def split_names(text: str) -> list[str]:
             continue
         if part.isupper():
             part = part.title()
+        if part and not _is_name(part):
+            part = _leading_person(part)
         if part and _is_name(part) and part not in names:
             names.append(part)
     if not names:
@@ -259,6 +261,23 @@ def split_names(text: str) -> list[str]:
         # the employer, the wire or the place.
         names = [name for name in names if " " in name]
     return names
+
+
+def _leading_person(part: str) -> str:
+    """The given name and surname opening a longer part, or "" when none opens it.
+
+    "Sarah Schnieder Reiterrevue International": the outlet's name runs on after the person's.
+    """
+    words = part.split()
+    if (
+        len(words) > 2
+        and is_given_name(words[0])
+        and _is_name(" ".join(words[:2]))
+        # What follows is a name too (an outlet, an employer), not a sentence going on.
+        and all(word[:1].isupper() for word in words[2:])
+    ):
+        return " ".join(words[:2])
+    return ""
 
 
 def _prefixed_names(text: str) -> list[str]:
