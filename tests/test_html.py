@@ -1188,6 +1188,7 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.", -1, True),
         ("Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr", -1, True),
         ("Titelbild: Fachy Marín on Unsplash", -1, True),
+        ("View Comments", 2, True),
         ("Crédits photos : Bestimage", -1, True),
         ("Image illustrative : Lots of Lego Minifigures by Ninja Brick", -1, True),
         # A sentence about sharing is text.

@@ -82,6 +82,7 @@ _LABEL = re.compile(
     r"(?:titelbild|beitragsbild|aufmacherbild|cr[ée]dits?\s+photos?|image\s+illustrative)"
     r"\s*:[^()]{0,120}|"
     r"(?:captions|subtitles|descriptions|chapters|audio track)(?: off)?, selected|"
+    r"(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?|"
     r"this is a modal window\..*|"
     # what a script shows until it has loaded ("Kommentare werden geladen...")
     r"(?:\w+\s+){0,2}(?:loading|wird geladen|werden geladen|lädt|please wait|bitte warten|"
