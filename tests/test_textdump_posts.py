@@ -265,6 +265,8 @@ OUTRIGHT_CREDITS = [
         ("Schließe dich 600 Followern an", True),
         ("Join 66,707,982 other followers", True),
         ("Rejoignez 1 234 autres abonnés", True),
+        ("Teilen Sie dies mit:", True),
+        ("Jetzt kommentieren", True),
         # An article that mentions e-mail and a blog is text.
         ("Die Leser schrieben uns per E-Mail, dass sie den Artikel gut fanden.", False),
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", True),

@@ -57,6 +57,8 @@ DEBRIS_LABELS = _folded(
     "free trial|try for free|upgrade|premium|log in to comment|no comments|"
     "be the first to comment|disclaimer|corrections|ethics policy|imprint|impressum|"
     "supported by|share this page|caption|autoplay|full screen|fullscreen|edit|delete|hide|"
+    # WordPress's share and comment buttons in German and Polish ("Teilen Sie dies mit:").
+    "teilen mit|teilen sie dies mit|teile dies mit|kommentieren|jetzt kommentieren|polecamy|"
     "skip ad|buy photo|view photos|resize text|print article|a|x|"
     "from wikipedia the free encyclopedia|jump to navigation jump to search|"
     "jump to navigation|jump to search|these are external links and will open in a new window|"
