@@ -1189,6 +1189,7 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr", -1, True),
         ("Titelbild: Fachy Marín on Unsplash", -1, True),
         ("View Comments", 2, True),
+        ("This entry was posted in Allgemein. Bookmark the permalink.", -1, True),
         ("Crédits photos : Bestimage", -1, True),
         ("Image illustrative : Lots of Lego Minifigures by Ninja Brick", -1, True),
         # A sentence about sharing is text.

@@ -199,6 +199,28 @@ def test_a_footer_names_the_author_of_a_post_without_a_byline(
     assert story.authors == authors
 
 
+@pytest.mark.parametrize(
+    "filing",
+    [
+        "This entry was posted in Allgemein. Bookmark the permalink.",
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19.",
+        "Vous avez lu 1 des 4 articles gratuits ce mois-ci.",
+    ],
+)
+def test_a_posts_filing_line_closes_it(filing: str) -> None:
+    sidebar = (
+        "Du bist bei Facebook? Werde gemeinsam mit anderen ein Fan dieses Blogs und lies "
+        "jeden neuen Beitrag als Erste oder Erster.\n"
+    )
+    text = (
+        f"Mein Stadtblog\n\n{TITLE}\n2. Februar 2020\n\n"
+        + "\n\n".join(POST)
+        + f"\n\n{filing}\n\n{sidebar}"
+    )
+    story = extract_text_dump(text)
+    assert story.paragraphs == POST
+
+
 def test_the_comments_header_names_the_headline() -> None:
     # One word is too short to pass for a headline on its own, and the blog's tagline is
     # heading-like; the comments header quotes the post's headline and settles it.

@@ -15,6 +15,7 @@ from newsdesk.extract.textdump_labels import (
     END_STRONG,
     END_WEAK,
     NAV_LABEL,
+    POST_FILING,
     RIGHTS_RESERVED,
     SERVER_MESSAGE,
 )
@@ -68,6 +69,7 @@ _FURNITURE = re.compile(
             r"\bum den inhalt von\b.{0,60}\bzu laden\b",
             r"\bclick (?:on )?(?:the button )?(?:below )?to load the content\b",
             r"^video verfügbar bis\b",
+            POST_FILING.pattern,
             # filing lines: "Category : Press Releases", "Last Modified: 03-10-2004"
             r"\b(?:categor(?:y|ies)|filed under|posted in|release date|last modified)\s*:",
         )

@@ -169,6 +169,18 @@ FOLLOW_WIDGET = re.compile(
     re.IGNORECASE,
 )
 
+#: A blog post's filing line ("This entry was posted in News. Bookmark the permalink.",
+#: "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit ...") and a
+#: paywall's meter ("Vous avez lu 1 des 4 articles gratuits ce mois-ci.").
+POST_FILING = re.compile(
+    r"^this entry was posted (?:in|on)\b|\bbookmark the permalink\b|"
+    r"^dieser (?:eintrag|beitrag) wurde (?:am .{0,30})?(?:veröffentlicht|gepostet) in\b|"
+    r"\blesezeichen (?:auf den|für den) permalink\b|"
+    r"^vous avez lu \d+ des? \d+ articles?\b|"
+    r"^wählen sie ihren zugang und lesen sie weiter\b",
+    re.IGNORECASE,
+)
+
 #: Image credit lines ("Image: X / Y", "Photo by X", "Getty Images").
 CREDIT_PATTERN = re.compile(
     r"^\(?(?:all\s+)?(?:image|photo|photograph|picture|illustration|credit|foto|bild)s?"

@@ -26,6 +26,7 @@ from newsdesk.extract.textdump_labels import (
     FOOTER_PATTERN,
     LABELLED_LIST,
     NOTICE_PATTERN,
+    POST_FILING,
     RIGHTS_RESERVED,
     SERVER_MESSAGE,
     SHARE_WORDS,
@@ -424,8 +425,10 @@ def make_line(index: int, text: str, blank_before: bool) -> Line:
         debris=is_debris(text, words),
         # A footer's "© 2020 Publisher. All rights reserved. ..." may run long (terms of use
         # after it); "© Provided by ..." is a picture credit, which may open a paragraph.
+        # A post's filing line ("This entry was posted in ...") closes it, as a footer does.
         barrier=(words <= 25 and bool(COMMENTS_HEADER.search(text) or FOOTER_PATTERN.search(text)))
-        or bool(_FOOTER_COPYRIGHT.match(text)),
+        or bool(_FOOTER_COPYRIGHT.match(text))
+        or (words <= 40 and bool(POST_FILING.search(text))),
         caption=words <= 60 and bool(CAPTION_PATTERN.search(text)),
     )
 
