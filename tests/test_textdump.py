@@ -548,6 +548,20 @@ def test_a_headline_ending_in_an_abbreviation_and_repeated_over_the_text() -> No
     assert all(paragraph in story.paragraphs for paragraph in BODY)
 
 
+def test_a_headline_parted_from_the_text_by_a_box_of_specs_is_found() -> None:
+    # A review's header (headline, byline, date), then a long box of scores and specs,
+    # then a subhead over the text: the headline window over the text holds no byline.
+    specs = "".join(f"Spec {k}\n{k * 10}\n" for k in range(1, 40))
+    text = (
+        f"Home\nReviews\n\n{TITLE}\n\nBy Jane Smith\nPublished: 03/04/2024 10:31\n\n"
+        f"Score\n87\nKey Specs\n{specs}\nEveryone else might be better off waiting\n\n"
+        + "\n\n".join(BODY)
+    )
+    story = extract_text_dump(text)
+    assert story.title == TITLE
+    assert story.authors == ["Jane Smith"]
+
+
 def test_one_line_page_is_text_not_title() -> None:
     line = (
         "AI has not meaningfully changed anything in cybersecurity so far and deep fake "

@@ -64,6 +64,10 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
 )
 _DOTTED_MAX_WORDS = 4
 _DOTTED_MIN_WORDS = 5
+# anchor_bonus for a byline or dateline right under a line.
+_ANCHOR_RIGHT_UNDER = 5.0
+# How far above the headline window an anchored headline is looked for, when none is in it.
+_FAR_HEADER_REACH = 80
 # A sentence ending inside a line this long: a lower-case word closed by . ! ? or ; and a
 # capitalised word after it (ordinals such as "19." and abbreviations do not count).
 _MID_SENTENCE = re.compile(r"[a-zäöüßàâçéèêëîïôûùÿñ]{3}(?:[.!?]\s+[\"“„«]?[A-ZÄÖÜ]|;\s+\w)")
@@ -132,18 +136,34 @@ def _window_start(dump: Dump, body_start: int) -> int:
 def _title_candidates(dump: Dump, body_start: int, limit: int) -> list[Line]:
     low = _window_start(dump, body_start)
     high = max(body_start + TITLE_INSIDE_BODY, limit)
-    return [
+    found = [
         line
         for line in dump.lines[low:high]
         if (line.index < body_start + TITLE_INSIDE_BODY or anchor_bonus(dump, line) > 0)
-        and (is_heading_like(line) or _dotted_headline(dump, line))
+        and _could_be_headline(dump, line)
+    ]
+    if any(anchor_bonus(dump, line) > 0 for line in found):
+        return found
+    # No line near the body has a byline or date under it: a box of specs or teasers may
+    # part the article's header from its text, so an anchored headline further up counts.
+    farther = [
+        line
+        for line in dump.lines[max(0, low - _FAR_HEADER_REACH) : low]
+        if anchor_bonus(dump, line) > 0 and _could_be_headline(dump, line)
+    ]
+    return farther + found
+
+
+def _could_be_headline(dump: Dump, line: Line) -> bool:
+    return (
+        (is_heading_like(line) or _dotted_headline(dump, line))
         and line.index not in dump.meta
         and line.index not in dump.link_lines
         and not byline_line(dump, line)
         and not _is_credit(line)
         and not _is_breadcrumb(line)
         and not _QUANTITY.match(line.text)
-    ]
+    )
 
 
 def _dotted_headline(dump: Dump, line: Line) -> bool:
