@@ -288,6 +288,14 @@ OUTRIGHT_CREDITS = [
         ("Join 66,707,982 other followers", True),
         ("Rejoignez 1 234 autres abonnés", True),
         ("Teilen Sie dies mit:", True),
+        ("Anzeige", True),
+        ("Reklama", True),
+        (
+            "Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und "
+            "Benachrichtigungen über neue Beiträge via E-Mail zu erhalten.",
+            True,
+        ),
+        ("Send me email every new post.", True),
         ("Jetzt kommentieren", True),
         # An article that mentions e-mail and a blog is text.
         ("Die Leser schrieben uns per E-Mail, dass sie den Artikel gut fanden.", False),

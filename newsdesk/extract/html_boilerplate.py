@@ -79,7 +79,8 @@ _FURNITURE = re.compile(
 # A lone label or credit line, or the menu text of an embedded video player: never text,
 # wherever it sits.
 _LABEL = re.compile(
-    r"^\(?(?:advertisement|advertising|sponsored(?: content)?|ad|"
+    r"^\(?(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama|"
+    r"publicidad|publicit[ée]|pubblicit[àa]|empfohlener redaktioneller inhalt|"
     r"(?:photo|image|picture)?\s*credits?:[^()]{0,80}|"
     r"(?:titelbild|beitragsbild|aufmacherbild|cr[ée]dits?\s+photos?|image\s+illustrative)"
     r"\s*:[^()]{0,120}|"

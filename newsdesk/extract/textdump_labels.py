@@ -59,6 +59,8 @@ DEBRIS_LABELS = _folded(
     "supported by|share this page|caption|autoplay|full screen|fullscreen|edit|delete|hide|"
     # WordPress's share and comment buttons in German and Polish ("Teilen Sie dies mit:").
     "teilen mit|teilen sie dies mit|teile dies mit|kommentieren|jetzt kommentieren|polecamy|"
+    # An advertisement's label in other languages, and an embed waiting for consent.
+    "anzeige|werbung|reklama|publicidad|publicité|pubblicità|empfohlener redaktioneller inhalt|"
     "skip ad|buy photo|view photos|resize text|print article|a|x|"
     "from wikipedia the free encyclopedia|jump to navigation jump to search|"
     "jump to navigation|jump to search|these are external links and will open in a new window|"
@@ -160,7 +162,8 @@ NOTICE_PATTERN = re.compile(
 #: A blog's follow-by-email widget ("Enter your email address to follow this blog ...",
 #: "Join 600 other followers"), in English, German, French and Spanish.
 FOLLOW_WIDGET = re.compile(
-    r"\be-?mail\b.{0,80}\b(?:this|diesem|dieses|ce|este)\s+blog\b|"
+    r"\be-?mail\b.{0,80}\b(?:this|diesem|diesen|dieses|ce|este)\s+blog\b|"
+    r"^receive new posts\b|\bemail (?:me )?every new post\b|"
     r"^um\s+neue\s+beiträge\s+per\s+e-?mail\s+zu\s+erhalten\b|"
     r"^join\s+[\d.,]+\s+other\s+(?:followers|subscribers)\b|"
     r"^schlie(?:ß|ss)e\s+dich\s+[\d.,]+\s+(?:anderen\s+)?(?:followern|abonnenten)\s+an\b|"
