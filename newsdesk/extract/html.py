@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newsdesk.dates import check_published, keep_published, parse_datetime, to_utc
+from newsdesk.extract.author_box import drop_author_box
 from newsdesk.extract.charset import decode_html, looks_binary, repair_mojibake
 from newsdesk.extract.date_text import labelled_published
 from newsdesk.extract.html_authors import choose_authors, clean_authors, organisation_author
@@ -115,6 +116,7 @@ def extract_html(
     if story.page_type not in _NOT_STORIES:
         # A 404, home page or listing keeps no authors: its bylines are not looked for.
         _fill_authors(story, meta, reader, tree, base)
+        story.paragraphs = drop_author_box(story.paragraphs, story.authors)
     _fill_dates(story, meta, tree, url)
     if story.page_type in _NOT_STORIES:
         _drop_story_fields(story)

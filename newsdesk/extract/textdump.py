@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.author_box import drop_author_box
 from newsdesk.extract.date_text import numeric_day_first
 from newsdesk.extract.textdump_classify import end_signal, trim_span
 from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
@@ -120,6 +121,7 @@ def extract_text_dump(
         span = (summary_index + 1, span[1]) if summary_index < span[1] else None
     fill_text_fields(story, dump, title_index, summary_index, span)
     fill_meta(story, dump, title_index, span)
+    story.paragraphs = drop_author_box(story.paragraphs, story.authors)
     fill_outlet(story, dump, title_index)
     story.links = links_from_blocks(dump.blocks)
     if story.links:
