@@ -618,6 +618,8 @@ AUTHOR_WORDS_WITHOUT_COLON = [
     ("AUTOR/IN Julius Richter", ["Julius Richter"]),
     ("Verfasser Hans Meier", ["Hans Meier"]),
     ("Autor Max Frisch im Porträt: Ein Leben", []),
+    # A menu's "Authors / Submit" names a button, not a person.
+    ("Authors / Submit", []),
     # The outlet after the name comes off.
     (
         "Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International",

@@ -382,7 +382,7 @@ NOT_NAME_WORDS = frozenset(
     figure chapter episode season guide tips reviews podcast events shop store deals
     products services resources community forum weekly daily monthly issue index
     features highlights summit roadshow powerpoint pdf slides audio today's yesterday's
-    tomorrow's datum fecha date gmbh kg llc ltd inc plc
+    tomorrow's datum fecha date gmbh kg llc ltd inc plc submit cancel reply send
     story stories article articles page section policy privacy terms contact about
     monday tuesday wednesday thursday friday saturday sunday january february march
     july september october november december""".split()
