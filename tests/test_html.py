@@ -1192,6 +1192,9 @@ STORY = [f"Paragraph {i} of the story says crews worked through the night." for 
         ("Anzeige", 4, True),
         ("Reklama", 4, True),
         ("Empfohlener redaktioneller Inhalt", 4, True),
+        ("{{#topArticle.elements}} {{#title}} {{{title}}} {{/title}}", 4, True),
+        # One pair of braces in text (a code sample, a quote) is text.
+        ("The template prints {{name}} where the reader's name goes.", 4, False),
         ("This entry was posted in Allgemein. Bookmark the permalink.", -1, True),
         ("Crédits photos : Bestimage", -1, True),
         ("Image illustrative : Lots of Lego Minifigures by Ninja Brick", -1, True),

@@ -101,6 +101,9 @@ _ADDRESS = re.compile(
 )
 # "3/50 Caption": a slide of an embedded gallery.
 _SLIDE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})\b")
+# "{{#topArticle.elements}} {{{title}}} ...": a script's template shown before it ran.
+_TEMPLATE_TAG = re.compile(r"\{\{[#/^]?\s*[\w.]+\s*\}\}")
+_MIN_TEMPLATE_TAGS = 2
 _MIN_SLIDES = 3
 # Furniture is a sentence or two; a paragraph this long is text that mentions such words.
 _MAX_FURNITURE_WORDS = 45
@@ -185,6 +188,7 @@ def drop_furniture(
             (drop_symbols and not _WORD.search(p))
             or _LABEL.match(p.strip())
             or SERVER_MESSAGE.match(p.strip())
+            or len(_TEMPLATE_TAG.findall(p)) >= _MIN_TEMPLATE_TAGS
         ):
             dropped.add(i)
         elif len(p.split()) <= _HEADER_WORDS and NAV_LABEL.match(p.strip()):
