@@ -101,10 +101,10 @@ _ADDRESS = re.compile(
 )
 # "3/50 Caption": a slide of an embedded gallery.
 _SLIDE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})\b")
+_MIN_SLIDES = 3
 # "{{#topArticle.elements}} {{{title}}} ...": a script's template shown before it ran.
 _TEMPLATE_TAG = re.compile(r"\{\{[#/^]?\s*[\w.]+\s*\}\}")
 _MIN_TEMPLATE_TAGS = 2
-_MIN_SLIDES = 3
 # Furniture is a sentence or two; a paragraph this long is text that mentions such words.
 _MAX_FURNITURE_WORDS = 45
 # How far in from either edge furniture is looked for; inside the body only very short

@@ -209,14 +209,7 @@ def _run_under_headline(
     """
     lines = dump.lines
     for line in reversed(lines[max(0, best_span[0] - _UNDER_HEADLINE_REACH) : best_span[0]]):
-        if (
-            line.words < _RESTART_MIN_WORDS
-            or not is_heading_like(line)
-            or line.index in dump.meta
-            or line.index in dump.link_lines
-            or byline_line(dump, line)
-            or anchor_bonus(dump, line) <= 0
-        ):
+        if not _anchored_heading(dump, line):
             continue
         between = lines[line.index + 1 : best_span[0]]
         stop = next(
@@ -278,14 +271,7 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
     lines = dump.lines
     restart = None
     for line in lines[span[0] + TITLE_INSIDE_BODY : span[1] + 1]:
-        if (
-            line.words < _RESTART_MIN_WORDS
-            or not is_heading_like(line)
-            or line.index in dump.meta
-            or line.index in dump.link_lines
-            or byline_line(dump, line)
-            or anchor_bonus(dump, line) <= 0
-        ):
+        if not _anchored_heading(dump, line):
             continue
         before, before_share = _paragraph_share(dump, lines[span[0] : line.index])
         after, after_share = _paragraph_share(dump, lines[line.index + 1 : span[1] + 1])
@@ -296,6 +282,18 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
         ):
             restart = line.index
     return (restart, span[1]) if restart is not None else span
+
+
+def _anchored_heading(dump: Dump, line: Line) -> bool:
+    """A headline-like line (not a byline or link) with its byline or date under it."""
+    return (
+        line.words >= _RESTART_MIN_WORDS
+        and is_heading_like(line)
+        and line.index not in dump.meta
+        and line.index not in dump.link_lines
+        and not byline_line(dump, line)
+        and anchor_bonus(dump, line) > 0
+    )
 
 
 def _has_prose(dump: Dump, span: tuple[int, int]) -> bool:

@@ -373,7 +373,9 @@ def _footer_author(dump: Dump, span: tuple[int, int] | None) -> tuple[list[str],
     boxes = [
         match["name"]
         for line in dump.lines[span[0] :]
-        if line.words <= _FOOTER_MAX_WORDS and (match := _AUTHOR_BOX.match(line.text))
+        if line.words <= _FOOTER_MAX_WORDS
+        and (match := _AUTHOR_BOX.match(line.text))
+        and not _ORGANISATION.search(match["name"])
     ]
     # A picture credit ("© Hermann Bredehorst") carries no year; the site's notice does.
     holders = [
@@ -384,8 +386,6 @@ def _footer_author(dump: Dump, span: tuple[int, int] | None) -> tuple[list[str],
         and not _ORGANISATION.search(_with_company_form(line.text, holder))
     ]
     for name in (*boxes, *holders):
-        if _ORGANISATION.search(name):
-            continue
         names = byline_names(name.strip(" -–"), allow_bare=True)
         if len(names) == 1 and names_a_person(names, dump.common_words):
             return names, "heuristic"

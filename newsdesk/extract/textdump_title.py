@@ -64,8 +64,6 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
 )
 _DOTTED_MAX_WORDS = 4
 _DOTTED_MIN_WORDS = 5
-# anchor_bonus for a byline or dateline right under a line.
-_ANCHOR_RIGHT_UNDER = 5.0
 # How far above the headline window an anchored headline is looked for, when none is in it.
 _FAR_HEADER_REACH = 80
 # A sentence ending inside a line this long: a lower-case word closed by . ! ? or ; and a
