@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from newsdesk.extract.charset import decode_html
 from newsdesk.extract.html import MAX_HTML_CHARS, extract_html, url_date
 from newsdesk.extract.html_authors import choose_authors, clean_authors
+from newsdesk.extract.html_jsonld import names_of
 from newsdesk.extract.html_links import classify_heading
 from newsdesk.extract.html_metadata import split_site_suffix
 from newsdesk.extract.html_title import (
@@ -376,6 +377,20 @@ def test_organisation_names_keep_lower_case_words():
         # A single name that starts the host's name is still a person (only whole words
         # of the outlet are the outlet).
         (["Ela"], ["elavegan.com"], ["Ela"]),
+        # The point of a closing initial is part of the name.
+        (["By Nicolas Gutierrez C."], [], ["Nicolas Gutierrez C."]),
+        (["R. R."], [], ["R. R."]),
+        (["Jane Doe."], [], ["Jane Doe"]),
+        # A job title before the name.
+        (["FOCUS-Online-Experte Robin Tschöpe"], [], ["Robin Tschöpe"]),
+        (["Senior Editor Jane Doe"], [], ["Jane Doe"]),
+        (["Contributors to Wikimedia projects"], [], []),
+        # The site with its address; a host name; a blog's name run into its author's.
+        (["hessenschau.de, Frankfurt, Germany"], ["hessenschau.de"], []),
+        (["Jane Doe, hessenschau.de, Frankfurt"], ["hessenschau.de"], ["Jane Doe"]),
+        (["buchmesse.ARD.de"], [], []),
+        (["ABOUTFINTECHTobias Baumgarten"], [], []),
+        (["TOGos"], [], ["TOGos"]),
     ],
 )
 def test_clean_authors_credits_and_forms(raw, outlets, expected):
@@ -682,6 +697,25 @@ AUTHOR_URL = "https://news.example.com/staff/jane-doe"
             "<footer><p>© 2020 Conde Nast. All rights reserved.</p></footer>",
             [],
         ),
+        # A byline row filing the post under topics (`rel="category tag"`) names no one.
+        (
+            PLAIN_URL,
+            "",
+            f"<h1>{HEADLINE}</h1><div class='postMeta--author vcard author'><span>01.12.2022"
+            "</span> / <a href='/thema/csp/' rel='tag'>CSP</a> / "
+            "<a href='/thema/top/' rel='category tag'>Top Solar News</a></div>",
+            "",
+            [],
+        ),
+        # trafilatura's pieces of one bio are read as the phrase they were.
+        (
+            PLAIN_URL,
+            "",
+            f"<h1>{HEADLINE}</h1>",
+            "<div class='author-box'><p class='author-bio'>Alles über Lautsprecher, Heimkino "
+            "und HiFi-Trends. Zudem haben wir Tipps und Tricks für zu Hause.</p></div>",
+            [],
+        ),
     ],
 )
 def test_author_sources(url, head, header, tail, expected):
@@ -705,6 +739,22 @@ def test_author_sources(url, head, header, tail, expected):
         ([("jsonld", ["Jane Doe"]), ("meta", ["John Smith"])], (["Jane Doe"], "jsonld")),
         # A first name alone is completed from a source that has the full name.
         ([("jsonld", ["Todd"]), ("text", ["Todd Bates"])], (["Todd Bates"], "jsonld")),
+        # ... or from the profile's bio that opens with it.
+        (
+            [
+                (
+                    "jsonld",
+                    names_of(
+                        {"name": "Stefanus", "description": "Stefanus Stahl - Maschinenbauer"}
+                    ),
+                )
+            ],
+            (["Stefanus Stahl"], "jsonld"),
+        ),
+        (
+            [("jsonld", names_of({"name": "Ela", "description": "Ela is a food blogger"}))],
+            (["Ela"], "jsonld"),
+        ),
         ([("meta", ["Staff"])], ([], None)),
     ],
 )

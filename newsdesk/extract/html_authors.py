@@ -71,7 +71,8 @@ _ROLE_WORDS = frozenset(
     unknown anonymous guest posted written shares name autor autorin stand publiziert
     veröffentlicht am see all text datum von null none undefined created erstellt eingestellt
     gepostet reblogged rebloggt contributing artikel beitrag journalist journalistin kolumnist
-    kolumnistin redakteur redakteurin""".split()
+    kolumnistin redakteur redakteurin experte expertin korrespondent korrespondentin
+    reporterin chefredakteur chefredakteurin gastautor gastautorin""".split()
 ) | frozenset(
     # Weekdays and months left of a date stamp ("Joe Wee Monday, February"); months that
     # are also given names (April, May, June) are not among them.
@@ -100,6 +101,11 @@ _MIN_CONTAINED_LABEL = 6
 _USER_HANDLE = re.compile(r"^[a-z][a-z0-9_-]*$")
 # "Inga HoeltmannFollow": a profile button's label run into the name.
 _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?:Follow|Folgen|Suivre|Seguir|Abonnieren)$")
+# "buchmesse.ARD.de": a host name, whatever its domain.
+_DOMAIN = re.compile(r"^[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+# "ABOUTFINTECHTobias Baumgarten": a blog's name in capitals run into its author's.
+_GLUED_CAPITALS = re.compile(r"[A-Z]{3,}[A-Z][a-z]")
+_FINAL_INITIAL = re.compile(r"(?<=\s)[A-Z]\.$")
 _URLISH = re.compile(r"^(https?:|www\.)|\.(com|org|net|html?)\b", re.I)
 
 
@@ -130,9 +136,18 @@ def _fragments(raw: str) -> list[str]:
         elif _WRITING.match(part):
             crediting = False
         if not crediting:
-            part = _MONTH_TAIL.sub("", _PREFIX.sub("", part).strip(" .:-–—|•·()[]\"'"))
+            part = _MONTH_TAIL.sub("", _unframed(_PREFIX.sub("", part)))
             parts.append(_GLUED_BUTTON.sub("", part))
     return _drop_lone_words(parts)
+
+
+def _unframed(part: str) -> str:
+    """A byline fragment without the punctuation around it, bar a closing initial's point."""
+    bare = part.strip(" .:-–—|•·()[]\"'")
+    # "Nicolas Gutierrez C.", "R. R.": the point belongs to the initial.
+    if _FINAL_INITIAL.search(part.rstrip(" :-–—|•·()[]\"'")) and " " in bare:
+        return f"{bare}."
+    return bare
 
 
 def _drop_lone_words(parts: list[str]) -> list[str]:
@@ -158,9 +173,20 @@ _ORG_WORDS = frozenset(
 _AFFILIATION_WORDS = frozenset({"for", "at", "of", "from", "with"})
 
 
+def _is_role(word: str) -> bool:
+    # "FOCUS-Online-Experte": a compound ending in a job word is a job title.
+    lowered = word.lower().strip(".:,")
+    return lowered in _ROLE_WORDS or lowered.rsplit("-", 1)[-1] in _ROLE_WORDS
+
+
 def _trim_tail(fragment: str, outlet_keys: set[str]) -> str:
-    # "Adam Aaronson PhillyVoice Staff": job words and the outlet's name after the name.
+    # "Adam Aaronson PhillyVoice Staff": job words and the outlet's name after the name;
+    # "FOCUS-Online-Experte Robin Tschöpe": a job title before it.
     words = fragment.split()
+    lead = next((i for i, word in enumerate(words) if not _is_role(word)), len(words))
+    if 0 < lead <= len(words) - 2 and words[lead].istitle() and is_given_name(words[lead]):
+        words = words[lead:]
+    fragment = " ".join(words)
     while len(words) > 1 and (
         words[-1].lower().strip(".:,") in _ROLE_WORDS or _squash(words[-1]) in outlet_keys
     ):
@@ -191,6 +217,8 @@ def _is_name(fragment: str, outlet_keys: set[str]) -> bool:
     if (
         not _LETTER.search(fragment)
         or _URLISH.search(fragment)
+        or _DOMAIN.match(fragment)
+        or _GLUED_CAPITALS.search(fragment)
         or (any(c.isdigit() for c in fragment) and not _USER_HANDLE.match(fragment))
     ):
         return False
@@ -255,6 +283,8 @@ def clean_authors(
             # word beside them is a piece of the same phrase ("Landesanstalt für Wald und
             # Forstwirtschaft") or of a list of categories, not a person.
             fragments = [f for f in fragments if len(f.split()) > 1 and not _is_prose(f)]
+        if _site_address(fragments, outlet_keys, labels):
+            continue
         for fragment in fragments:
             if not _is_name(fragment, outlet_keys) or _names_the_site(fragment, labels):
                 continue
@@ -264,6 +294,25 @@ def clean_authors(
                 seen.add(key)
                 names.append(name)
     return _drop_extended(names)
+
+
+# "Frankfurt, Germany" beside the site: a town and a country at least.
+_ADDRESS_PARTS = 2
+
+
+def _site_address(fragments: list[str], outlet_keys: set[str], labels: set[str]) -> bool:
+    # "hessenschau.de, Frankfurt, Germany": the site with its address, no one's name.
+    fragments = [f for f in fragments if f.strip()]
+    sites = [
+        f
+        for f in fragments
+        if _URLISH.search(f) or _squash(f) in outlet_keys or _names_the_site(f, labels)
+    ]
+    return (
+        bool(sites)
+        and len(fragments) - len(sites) >= _ADDRESS_PARTS
+        and not any(map(is_person_like, fragments))
+    )
 
 
 def _domain_labels(outlet: str) -> set[str]:
@@ -399,6 +448,7 @@ def organisation_author(sources: list[tuple[str, list[str]]]) -> tuple[list[str]
                 and len(name) <= 60
                 and _LETTER.search(name)
                 and not _URLISH.search(name)
+                and "," not in name
                 and not _is_path(name)
                 and not _PROFILE_LINK.search(name)
                 and not any(c.isdigit() for c in name)

@@ -123,10 +123,24 @@ def names_of(value: Any) -> list[str]:
         if isinstance(name, list):
             return [unescape(str(n)) for n in name if n]
         if name:
-            return [unescape(str(name))]
+            return [_full_name(unescape(str(name)), value.get("description"))]
         given, family = value.get("givenName"), value.get("familyName")
         return [f"{given or ''} {family or ''}".strip()] if (given or family) else []
     return [unescape(str(value))]
+
+
+def _full_name(name: str, description: Any) -> str:
+    # {"name": "Stefanus", "description": "Stefanus Stahl - Maschinenbauer, ..."}: a profile's
+    # bio opening with the name in full completes a given name shown alone.
+    if " " in name.strip() or not isinstance(description, str):
+        return name
+    match = re.match(
+        rf"{re.escape(name.strip())}((?:\s+[^\W\d_][\w'’-]*){{1,2}}?)(?=\s*[-–—,(:|]|\s+[a-zß-ÿ]|$)",
+        " ".join(unescape(description).split()),
+    )
+    if not match or not all(w[:1].isupper() for w in match[1].split()):
+        return name
+    return name.strip() + match[1]
 
 
 def urls_of(value: Any) -> str | None:

@@ -494,8 +494,9 @@ class MetadataReader:
         copyright holder of a personal site.
         """
         outlets = [self.meta.values.get("outlet"), host_of(self.base)]
-        marked = clean_authors(self._byline_texts(), outlets)
-        names = clean_authors(_trafilatura_author(self.tree), outlets)
+        topics = _filing_topics(self.tree)
+        marked = _not_topics(clean_authors(self._byline_texts(), outlets), topics)
+        names = _not_topics(clean_authors(_trafilatura_author(self.tree), outlets), topics)
         # "Ben Silverman Games Editor" from the whole box, "Ben Silverman" from its name part.
         return (
             [_shortest_form(n, marked) for n in names]
@@ -537,6 +538,25 @@ class MetadataReader:
         return []
 
 
+# WordPress's `rel="category tag"` links: the topics a byline row files the post under.
+_FILING_REL = frozenset(("tag", "category"))
+_REL_LINKS = etree.XPath("//a[@rel]")
+
+
+def _filing_topics(tree: HtmlElement) -> set[str]:
+    """Texts of the links filing the page under a topic, which a byline row may list."""
+    return {
+        " ".join(link.text_content().split())
+        for link in _REL_LINKS(tree)
+        if _FILING_REL.intersection(link.get("rel", "").lower().split())
+    }
+
+
+def _not_topics(names: list[str], topics: set[str]) -> list[str]:
+    # "Top Solar" is what cleaning leaves of the topic "Top Solar News".
+    return [n for n in names if not any(t == n or t.startswith(f"{n} ") for t in topics)]
+
+
 def _name_text(el: HtmlElement) -> str:
     """Text of a byline element without its job title, date and button parts."""
     parts = [el.text or ""]
@@ -545,7 +565,11 @@ def _name_text(el: HtmlElement) -> str:
             parts.append(child.tail or "")
             continue
         marker = f"{child.get('class', '')} {child.get('id', '')}"
-        if not _BYLINE_EXTRAS.search(marker) and child.tag not in ("time", "button", "script"):
+        if (
+            not _BYLINE_EXTRAS.search(marker)
+            and child.tag not in ("time", "button", "script")
+            and not _FILING_REL.intersection(child.get("rel", "").lower().split())
+        ):
             parts.append(_name_text(child))
         parts.append(child.tail or "")
     return " ".join(" ".join(parts).split())
@@ -641,7 +665,9 @@ def _trafilatura_author(tree: HtmlElement) -> list[str]:
         found = trafilatura_extract_author(tree)
     except (ValueError, TypeError, AttributeError):
         return []
-    return found.split(";") if found else []
+    # trafilatura splits one byline into "; "-joined names; read them as the one byline they
+    # were, so a bio's words ("Alles über Lautsprecher, Heimkino und ...") stay a phrase.
+    return [", ".join(found.split(";"))] if found else []
 
 
 def split_site_suffix(title: str, site_names: list[str | None]) -> str:
