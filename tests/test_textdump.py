@@ -781,6 +781,16 @@ def test_name_words_are_letters_with_inner_dots_and_hyphens(text: str, names: li
         ("Publié par Jeanne Corriveau", ["Jeanne Corriveau"]),
         ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
         ("Vonovia kauft Deutsche Wohnen", []),
+        # A credit phrase is not a name with a particle in it; a name leading its dateline;
+        # a comment count after the byline.
+        ("Kommentar von Ingo Arzt", ["Ingo Arzt"]),
+        ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+        (
+            "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min LesezeitKommentare4",
+            ["Marco Kratzenberg"],
+        ),
+        ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", ["Markus Reuter"]),
+        ("Berlin, 12. Mai 2020", []),
     ],
 )
 def test_bylines_in_their_many_shapes(text: str, names: list[str]) -> None:
@@ -1397,6 +1407,11 @@ def test_the_dateline_under_the_headline_outranks_a_date_above_it() -> None:
         ("Date 19.01.2020\nAuthor Ben Knight\nRelated Subjects Berlin", ["Ben Knight"]),
         # Under a comments header, a "Posted by" belongs to a comment.
         ("12 comments:\nPosted by Jane Reader at 3:10 PM", []),
+        # A signature under the dateline, but not a press contact under the article.
+        ("28. November 2022\n- Nadja Podbregar\nTeilen:\nFacebook", ["Nadja Podbregar"]),
+        ("15.10.2021\nPresseteam\nJane Smith\nPressesprecherin", []),
+        # A reader's comment credited "Kommentar von".
+        ("2 Kommentare »\nKommentar von Jane Reader — 2019-01-01 @ 00:39 | Antworten", []),
     ],
 )
 def test_a_credit_line_under_the_article_names_its_author(tail: str, authors: list[str]) -> None:

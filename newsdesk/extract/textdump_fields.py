@@ -49,7 +49,11 @@ _MIN_KICKER_LETTERS = 4
 _TAIL_DATE_LINES = 5
 # A rating plugin's suffix: "Truckwash A31, 6.0 out of 6 based on 1 rating".
 _RATING = re.compile(r",?\s*\d+(?:[.,]\d+)?\s+out\s+of\s+\d+\s+based\s+on\s+\d+\s+ratings?\.?$")
-_COMMENTS_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
+_COMMENTS_COUNT = re.compile(
+    r"^\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
+    r"commenti|reacties|komentarz[ey]?)\b",
+    re.IGNORECASE,
+)
 # Writing verbs only: "Veröffentlicht von" may credit a publisher, not the author.
 _CREDIT_LINE = re.compile(
     r"^\s*(?:(?:written|words|reported|story|text)\s+by|"
@@ -341,10 +345,13 @@ def _authors(
         for line in dump.lines[span[1] + 1 : span[1] + 1 + _TAIL_CREDIT_LINES]:
             if line.barrier or _COMMENTS_COUNT.match(line.text):
                 break
-            if line.index not in dump.link_lines and (
-                names := byline_names(line.text, allow_bare=False)
-            ):
+            if line.index in dump.link_lines:
+                continue
+            if names := byline_names(line.text, allow_bare=False):
                 return names, "text"
+            if byline_line(dump, line) and (stamped(line.text) or line.index - 1 in dump.meta):
+                # "28. November 2022" / "- Nadja Podbregar": a signature under the dateline.
+                return bare_names(dump, line), "heuristic"
     # A bare name beside a dateline or reading time ("Joseph Cox / 14 min read") above the
     # article, nearest to it first: page headers put the byline block before the headline.
     top = min((i for i in (title_index, span[0] if span else None) if i is not None), default=0)

@@ -140,6 +140,10 @@ _HEADLINE_QUOTES = re.compile(r"[«»„“”\"]")
 _DATELINE_WORDS = 16
 _STAMP_PARTS = 3
 _STAMP_WORDS = 4
+# "Name , 01. Dez. 2017, ...": a name (no digits), a separator, then what must be a date.
+_NAME_THEN_DATE = re.compile(r"^(?P<name>[^\d,|·•–—]{4,40}?)\s*[,|·•–—]\s*(?P<rest>\d.*)$")
+# "91 Ergänzungen", "3 Kommentare", "12 comments": a count after the byline.
+_COUNT_PART = re.compile(r"^\d+\s+[^\W\d_]+$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?$", re.IGNORECASE)
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
@@ -154,6 +158,8 @@ _SCRIPTS = (
 )
 _LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Letters with inner dots, apostrophes and hyphens ("J.R.", "O'Neil", "Jean-Luc").
+# "SimplyScience.ch": a host name, not part of a person's.
+_HOST_WORD = re.compile(r"[^\W\d_]{2}\.[a-z]{2,6}$")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$", re.UNICODE)
 
 
@@ -214,7 +220,7 @@ def _is_name(candidate: str) -> bool:
     mixed_case = not candidate.isupper()
     for word in words:
         bare = word.strip(".,'’-")
-        if not bare or not _NAME_WORD.match(bare):
+        if not bare or not _NAME_WORD.match(bare) or _HOST_WORD.search(bare):
             return False
         if (
             mixed_case
@@ -295,6 +301,12 @@ def _prefixed_names(text: str) -> list[str]:
     return []
 
 
+def _credit_phrase_head(text: str) -> bool:
+    """Whether a credit verb or noun leads the line's credit word ("Kommentar von")."""
+    match = _CREDIT_PHRASE.match(text)
+    return bool(match and match["head"] and _CREDIT_VERB.match(match["head"]))
+
+
 def _credit_phrase_names(text: str) -> list[str]:
     """The author of a credit phrase with a date or time around the name.
 
@@ -354,6 +366,17 @@ def dated_name(text: str) -> str | None:
     return " ".join(name)
 
 
+def _name_then_date(text: str) -> str | None:
+    """The name before the date of a dateline led by its author.
+
+    "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit" -> "Marco Kratzenberg".
+    """
+    match = _NAME_THEN_DATE.match(text)
+    if not match or leading_date_end(match["rest"]) is None:
+        return None
+    return match["name"]
+
+
 def byline_core(text: str) -> str:
     """A byline line without a trailing role ("Jane Doe Education editor" -> "Jane Doe")."""
     return _ROLE_TAIL.sub("", after_stamp(text)).strip()
@@ -371,6 +394,9 @@ def after_stamp(text: str) -> str:
     Helkenberg" -> "Uta Helkenberg"; any other line is returned as it is.
     """
     parts = META_SEPARATOR.split(text)
+    if len(parts) > 2 and _COUNT_PART.match(parts[-1]):
+        # "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen": a comment count.
+        parts = parts[:-1]
     if len(parts) < 2 or len(parts) > _STAMP_PARTS:
         return text
     head = parts[:-1]
@@ -446,8 +472,13 @@ def _read_byline(text: str, allow_bare: bool) -> tuple[str, ...]:
         body = text[prefix.end() :]
     elif allow_bare and (dated := dated_name(text)):
         return (dated,)
+    elif allow_bare and (named := _name_then_date(text)):
+        body = named
     elif allow_bare and len(text) <= 60 and not text.rstrip().endswith(":"):
-        # "Open Journalism Project:" introduces something; a byline does not.
+        # "Open Journalism Project:" introduces something; a byline does not. "Kommentar
+        # von Ingo Arzt" is a credit phrase, not a name with a particle in it.
+        if (phrase := _credit_phrase_names(text)) or _credit_phrase_head(text):
+            return tuple(phrase)
         body = after_stamp(text)
     else:
         return ()
