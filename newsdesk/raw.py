@@ -34,6 +34,7 @@ SUPPORTED_SUFFIXES = (
     ".rss",
     ".atom",
     ".warc",
+    ".arc",
 )
 _CHUNK = 1 << 20
 

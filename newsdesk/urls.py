@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import string
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import idna
 
 # Query parameters that only track the reader; dropping them makes share links and canonical
 # links of one article compare equal.
@@ -19,6 +22,17 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _AMP_SUFFIX = re.compile(r"/(amp|amp\.html)$", re.IGNORECASE)
 _AMP_SEGMENT = re.compile(r"/amp/", re.IGNORECASE)
 _INDEX_PAGE = re.compile(r"/index\.(html?|php|aspx?)$", re.IGNORECASE)
+# Session ids a server puts in the address: each visit would otherwise make a new story id.
+_SESSION_PATH_PARAM = re.compile(r";jsessionid=[^/;?#]*", re.IGNORECASE)
+_SESSION_QUERY_PARAM = re.compile(r"^(jsessionid|phpsessid)$", re.IGNORECASE)
+# Google's AJAX-crawling form of a `#!` address: `?_escaped_fragment_=/x` is `#!/x`.
+_ESCAPED_FRAGMENT = "_escaped_fragment_"
+# RFC 3986: unreserved characters never need escaping; a path may also hold the sub-delims
+# and ":" "@" "/" as they are. Anything else (non-ASCII, spaces) is percent-encoded.
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+_PATH_SAFE = _UNRESERVED | frozenset("!$&'()*+,;=:@/")
+_FRAGMENT_SAFE = _PATH_SAFE | frozenset("?")
+_HEX = frozenset(string.hexdigits)
 
 
 def url_parts(url: str | None) -> SplitResult | None:
@@ -71,6 +85,14 @@ def normalize_url(url: str | None) -> str | None:
     the trailing slash; sorts the remaining query parameters. The scheme becomes `https`
     because outlets serve the same article on both.
 
+    One spelling per address: internationalised hosts are written in IDNA (punycode); in
+    the path, escapes of unreserved characters are decoded (`%7E` -> `~`), other escapes
+    are upper-cased and non-ASCII characters are percent-encoded as UTF-8, so `/café`,
+    `/caf%C3%A9` and `/caf%c3%a9` compare equal. Session ids (`;jsessionid=...`,
+    `jsessionid` / `PHPSESSID` parameters) go. A hash-bang fragment (`#!/story/123`) names
+    the page in script-driven sites and is kept, as is its crawler form
+    `?_escaped_fragment_=/story/123`, written as `#!/story/123`; other fragments go.
+
     Args:
         url: Any URL string.
 
@@ -83,14 +105,15 @@ def normalize_url(url: str | None) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.hostname.lower().rstrip(".")
+    host = _ascii_host(parts.hostname.lower().rstrip("."))
     for prefix in ("www.", "amp.", "m."):
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
     port = parts.port if _safe_port(parts) else None
     if port is not None and str(port) != _DEFAULT_PORTS.get(scheme):
         host = f"{host}:{port}"
-    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = _SESSION_PATH_PARAM.sub("", parts.path or "/")
+    path = re.sub(r"/{2,}", "/", _canonical_escapes(path) or "/")
     path = _AMP_SUFFIX.sub("", path)
     path = _AMP_SEGMENT.sub("/", path)
     path = _INDEX_PAGE.sub("/", path)
@@ -99,10 +122,49 @@ def normalize_url(url: str | None) -> str | None:
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not _TRACKING_PARAMS.match(k)
+        if not _TRACKING_PARAMS.match(k) and not _SESSION_QUERY_PARAM.match(k)
     ]
+    fragment = parts.fragment if parts.fragment.startswith("!") else ""
+    escaped = [v for k, v in query if k == _ESCAPED_FRAGMENT]
+    if escaped:
+        query = [(k, v) for k, v in query if k != _ESCAPED_FRAGMENT]
+        fragment = fragment or "!" + escaped[0]
+    if fragment:
+        fragment = "!" + _canonical_escapes(fragment[1:], _FRAGMENT_SAFE)
     query.sort()
-    return urlunsplit(("https", host, path or "/", urlencode(query), ""))
+    return urlunsplit(("https", host, path or "/", urlencode(query), fragment))
+
+
+def _canonical_escapes(text: str, safe: frozenset[str] = _PATH_SAFE) -> str:
+    """`text` (a path or hash-bang fragment) with one percent-encoding per character."""
+    if "%" not in text and all(char in safe for char in text):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "%" and text[i + 1 : i + 2] in _HEX and text[i + 2 : i + 3] in _HEX:
+            byte = int(text[i + 1 : i + 3], 16)
+            out.append(chr(byte) if chr(byte) in _UNRESERVED else f"%{byte:02X}")
+            i += 3
+            continue
+        if char in safe:
+            out.append(char)
+        else:
+            out.extend(f"%{b:02X}" for b in char.encode("utf-8", "surrogatepass"))
+        i += 1
+    return "".join(out)
+
+
+def _ascii_host(host: str) -> str:
+    """An internationalised host in its IDNA (punycode) form, as DNS and HTTP see it."""
+    if host.isascii():
+        return host
+    # UTS 46 mapping, as browsers and httpx apply it.
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return host
 
 
 def _safe_port(parts) -> bool:

@@ -7,8 +7,10 @@ because one bad file must never stop a nightly run.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -22,6 +24,18 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 
 KINDS = ("html", "mhtml", "text", "feed", "json", "warc")
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_GUNZIP_CHUNK = 1 << 20
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# JSON Feed's version URL, also with the slashes escaped as PHP and WordPress write them.
+_JSONFEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org\\?/', re.I)
 
 
 def base_name(name: str) -> str:
@@ -56,7 +70,7 @@ def sniff_kind(name: str, head: bytes) -> str | None:
         tag in text[:4096] for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
     )
     if lower.endswith((".json", ".jsonl")) or text.startswith((b"{", b"[")):
-        if b"jsonfeed.org/version" in text[:4096]:
+        if _JSONFEED_VERSION.search(text[:4096]):
             return "feed"
         return "json"
     if lower.endswith((".xml", ".rss", ".atom")) or (text.startswith(b"<?xml") and looks_xml_feed):
@@ -73,6 +87,15 @@ def sniff_kind(name: str, head: bytes) -> str | None:
 def read_capped(path: Path) -> bytes:
     """Read a file, gunzipping `.gz` inputs, within the size caps.
 
+    Every member of a multi-member gzip file (`cat a.gz b.gz`, an appended log, a WARC
+    compressed record by record) is decompressed, and the decompressed cap counts them all.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The file's bytes, decompressed when they are gzip data.
+
     Raises:
         ExtractionError: Over a cap, or a corrupt gzip stream.
     """
@@ -80,21 +103,68 @@ def read_capped(path: Path) -> bytes:
     if size > MAX_INPUT_BYTES:
         raise ExtractionError(f"file is {size} bytes, over the {MAX_INPUT_BYTES} byte limit")
     data = path.read_bytes()
-    if data[:2] != b"\x1f\x8b":
+    if data[:2] != _GZIP_MAGIC:
         return data
+    return gunzip_capped(data, MAX_DECOMPRESSED_BYTES)
+
+
+def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
+    """Decompress all members of gzip data, at most `limit` bytes in total.
+
+    Args:
+        data: Gzip data (one member or several concatenated).
+        limit: Largest decompressed size accepted.
+
+    Returns:
+        The decompressed bytes of every member, in order. A stream cut off inside its last
+        member gives what could be decompressed of it.
+
+    Raises:
+        ExtractionError: Over the limit, a corrupt member, or nothing decompressable.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    # GzipFile walks member after member in bounded buffers; slicing `unused_data` member by
+    # member would copy the rest of the file once per member (a WARC has thousands).
+    reader = gzip.GzipFile(fileobj=io.BytesIO(data))
     try:
-        inflater = zlib.decompressobj(wbits=31)
-        out = inflater.decompress(data, MAX_DECOMPRESSED_BYTES + 1)
+        # read1: one raw read at a time, so a cut-off member keeps what came before the cut.
+        while chunk := reader.read1(min(_GUNZIP_CHUNK, limit - total + 1)):
+            total += len(chunk)
+            if total > limit:
+                raise ExtractionError(f"decompresses to over {limit} bytes (possible gzip bomb)")
+            chunks.append(chunk)
+    except EOFError as exc:
+        # A cut-off stream still gives its first part; one that gives nothing is broken.
+        if not total:
+            raise ExtractionError("corrupt gzip data: no content could be decompressed") from exc
+    except gzip.BadGzipFile as exc:
+        # Bytes after the last member that start no new member (a stray newline, padding)
+        # are ignored, as gzip(1) does.
+        if not total or not str(exc).startswith("Not a gzipped file"):
+            raise ExtractionError(f"corrupt gzip data: {exc}") from exc
     except zlib.error as exc:
         raise ExtractionError(f"corrupt gzip data: {exc}") from exc
-    if len(out) > MAX_DECOMPRESSED_BYTES or inflater.unconsumed_tail:
-        raise ExtractionError(
-            f"decompresses to over {MAX_DECOMPRESSED_BYTES} bytes (possible gzip bomb)"
-        )
-    if not out and not inflater.eof:
-        # A cut-off stream still gives its first part; one that gives nothing is broken.
-        raise ExtractionError("corrupt gzip data: no content could be decompressed")
-    return out
+    return b"".join(chunks)
+
+
+def _unicode_json(data: bytes) -> bytes:
+    """UTF-8 bytes of a JSON document written in UTF-16 or UTF-32 with a byte-order mark.
+
+    The JSON start check and JSON Lines splitting work on bytes and would misread the
+    two- and four-byte code units; other data is returned unchanged.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if not data.startswith(bom):
+            continue
+        head = data[:256].decode(codec, errors="ignore").lstrip("\ufeff \t\r\n")
+        if head[:1] not in ("{", "["):
+            return data
+        try:
+            return data.decode(codec).lstrip("\ufeff").encode("utf-8")
+        except UnicodeDecodeError:
+            return data
+    return data
 
 
 def decode_text(data: bytes) -> str:
@@ -138,8 +208,10 @@ def extract_path(
         if base_name(name).endswith((".warc", ".arc")):
             yield from _extract_warc(path, where)
             return
-        data = read_capped(path)
+        data = _unicode_json(read_capped(path))
         kind = sniff_kind(name, data[:8192])
+        if kind == "json" and _is_json_feed(data):
+            kind = "feed"
         if kind is None:
             raise ExtractionError(f"unknown format: {Path(name).suffix or 'no suffix'}")
         if kind == "warc":
@@ -183,6 +255,13 @@ def _extract_kind(
         yield from extract_json_export(data, source_path=where, captured_at=captured_at)
 
 
+def _is_json_feed(data: bytes) -> bool:
+    """A JSON Feed the head sniff missed: its `version` after a long `items` (sorted keys)."""
+    from newsdesk.extract.feeds import looks_like_feed
+
+    return looks_like_feed(data) == "jsonfeed"
+
+
 def _check_json_start(data: bytes) -> None:
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start not in (b"{", b"["):
@@ -196,10 +275,10 @@ def _extract_warc(path: Path, where: str) -> Iterator[Story | Rejection]:
     from newsdesk.extract.warc import extract_warc
 
     with path.open("rb") as stream:
-        yield from extract_warc(stream, source_path=where)
+        yield from extract_warc(stream, source_path=where, reject_if_empty=True)
 
 
 def _extract_warc_bytes(data: bytes, where: str) -> Iterator[Story | Rejection]:
     from newsdesk.extract.warc import extract_warc
 
-    yield from extract_warc(io.BytesIO(data), source_path=where)
+    yield from extract_warc(io.BytesIO(data), source_path=where, reject_if_empty=True)

@@ -50,7 +50,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from newsdesk.dates import check_published, from_timestamp, parse_datetime
@@ -60,6 +60,7 @@ from newsdesk.extract.feeds import (
     html_to_paragraphs,
     html_to_text,
     shorten,
+    split_byline,
 )
 from newsdesk.model import ExtractionError, Rejection, Story
 from newsdesk.urls import absolute_url
@@ -89,8 +90,27 @@ _FIELD_KEYS: dict[str, tuple[str, ...]] = {
 }
 # Keys of nested objects that carry the display text of a value.
 _TEXT_KEYS = ("name", "main", "original", "title", "text", "value", "url", "src", "@value")
-_EPOCH_DIGITS = re.compile(r"^\d{9,13}(\.\d+)?$")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d{8,19}(\.\d+)?$")
+# Compact timestamps (GDELT, Lucene dumps): YYYYMMDD, YYYYMMDDHHMM, YYYYMMDDHHMMSS.
+_COMPACT = {8: ("%Y%m%d", "day"), 12: ("%Y%m%d%H%M", "minute"), 14: ("%Y%m%d%H%M%S", "second")}
+# Epoch values by size: seconds up to 1e11 (year 5138), then ms, µs and ns.
+_EPOCH_UNITS = ((1e11, 1), (1e14, 1e3), (1e17, 1e6), (1e20, 1e9))
+_HTML_ELEMENTS = (
+    "a abbr address article aside audio b big blockquote body br button caption center cite "
+    "code dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
+    "head header hr html i iframe img input ins kbd label li link main mark meta nav nobr "
+    "noscript ol p picture pre q rp rt ruby s samp script section small source span strike "
+    "strong style sub summary sup svg table tbody td tfoot th thead time title tr tt u ul var "
+    "video wbr"
+)
+# Real markup: a known element, bare or closed (<p>, </p>, <br/>) or with an attribute that
+# has a value (<a href=...>), or a comment / doctype / CDATA. "a<b and c>d" is not markup.
+_MARKUP = re.compile(
+    rf"<(?:/?(?:{'|'.join(_HTML_ELEMENTS.split())})\s*/?>"
+    rf"|(?:{'|'.join(_HTML_ELEMENTS.split())})\s+[^<>]*?[\w:-]+\s*=\s*[\"'\w][^<>]*>"
+    r"|!--|!doctype\b|!\[CDATA\[)",
+    re.IGNORECASE,
+)
 _SUMMARY_MAX = 500
 
 
@@ -178,16 +198,33 @@ def _story_list(doc: Any, depth: int = 0) -> list[Any] | None:
     if not isinstance(doc, dict):
         return None
     lowered = {_norm(k): v for k, v in doc.items()}
+    is_story = _looks_like_story(lowered)
     for key in _CONTAINER_KEYS:
-        if isinstance(lowered.get(key), list):
-            return lowered[key]
-    if _looks_like_story(lowered) or depth >= 2:
+        found = lowered.get(key)
+        if isinstance(found, list) and not (is_story and _own_list(lowered, found)):
+            return found
+    if is_story or depth >= 2:
         return [doc] if depth == 0 else None
     for value in doc.values():
         found = _story_list(value, depth + 1) if isinstance(value, dict) else None
         if found is not None:
             return found
     return [doc] if depth == 0 else None
+
+
+def _own_list(lowered: dict[str, Any], found: list[Any]) -> bool:
+    """Whether a list under a container key belongs to the story object holding it.
+
+    A story may carry a list of its own (``"data": [{"k": 1}]``, ``"items": ["a", "b"]``);
+    a list of story objects makes the object a container. An empty list belongs to the
+    object only when it has body text: ``{"name": "export", "items": []}`` is no story.
+    """
+    if not found:
+        return any(lowered.get(key) for key in _FIELD_KEYS["body"])
+    return not any(
+        isinstance(item, dict) and _looks_like_story({_norm(k): v for k, v in item.items()})
+        for item in found
+    )
 
 
 def _looks_like_story(lowered: dict[str, Any]) -> bool:
@@ -256,7 +293,7 @@ def _text_value(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, str):
-        return html_to_text(value) if "<" in value else clean_text(value)
+        return html_to_text(value) if holds_markup(value) else clean_text(value)
     if isinstance(value, dict):
         lowered = {_norm(k): v for k, v in value.items()}
         for key in _TEXT_KEYS:
@@ -282,8 +319,20 @@ def _paragraphs(value: Any) -> list[str]:
     return []
 
 
+def holds_markup(text: str) -> bool:
+    """Whether `text` is HTML rather than plain text that happens to hold a ``<``.
+
+    Args:
+        text: An exported value ("<p>Hi</p>", "We know that a<b and b<c.").
+
+    Returns:
+        True when it holds a known HTML element, a comment, a doctype or CDATA.
+    """
+    return "<" in text and bool(_MARKUP.search(text))
+
+
 def _text_paragraphs(text: str) -> list[str]:
-    if re.search(r"<[a-zA-Z/!]", text):
+    if holds_markup(text):
         return html_to_paragraphs(text)
     # Plain exports separate paragraphs by a blank line, or by a single line break when
     # they never use blank lines.
@@ -301,7 +350,7 @@ def _authors(value: Any) -> list[str]:
     if isinstance(value, list):
         names = [n for item in value for n in _authors(item)]
     elif isinstance(value, str):
-        names = [n for n in (clean_author(p) for p in _split_byline(value)) if n]
+        names = [n for n in (clean_author(p) for p in split_byline(value)) if n]
     else:
         names = _authors(_text_value(value)) if value is not None else []
     seen: dict[str, None] = {}
@@ -309,15 +358,6 @@ def _authors(value: Any) -> list[str]:
         if name.casefold() not in {k.casefold() for k in seen}:
             seen[name] = None
     return list(seen)
-
-
-def _split_byline(text: str) -> list[str]:
-    """Split "A, B and C" into names; keep "Smith, Jane" (one-word parts) together."""
-    parts = _AUTHOR_SPLIT.split(text)
-    by_comma = [q.strip() for p in parts for q in p.split(",")]
-    if all(len(q.split()) >= 2 for q in by_comma if q):
-        return by_comma
-    return parts
 
 
 def _tags(value: Any) -> list[str]:
@@ -329,15 +369,36 @@ def _tags(value: Any) -> list[str]:
         items = [value] if value is not None else []
     tags: dict[str, None] = {}
     for item in items:
-        text = _text_value(item)
+        text = _text_value(_keyword_value(item))
         if text:
             tags.setdefault(text, None)
     return list(tags)
 
 
+def _keyword_value(item: Any) -> Any:
+    """The tag a keyword object stands for.
+
+    NYT's ``{"name": "subject", "value": "Climate"}`` names the kind of keyword under
+    ``name`` and the keyword itself under ``value``.
+    """
+    if isinstance(item, dict):
+        lowered = {_norm(k): v for k, v in item.items()}
+        if "name" in lowered and isinstance(lowered.get("value"), str) and lowered["value"].strip():
+            return lowered["value"]
+    return item
+
+
 def _set_dates(story: Story, fields: dict[str, Any], captured_at: datetime | None) -> None:
-    published = _date_value(_lookup(fields, "published"))
-    modified = _date_value(_lookup(fields, "modified"))
+    raw_published = _lookup(fields, "published")
+    raw_modified = _lookup(fields, "modified")
+    published = _date_value(raw_published)
+    modified = _date_value(raw_modified)
+    for label, raw, found in (
+        ("published", raw_published, published),
+        ("modified", raw_modified, modified),
+    ):
+        if raw is not None and found is None:
+            story.notes.append(f"{label} date {_shown(raw)} not understood; dropped")
     story.modified_at = modified[0] if modified else None
     if published:
         checked, note = check_published(published[0], captured_at)
@@ -347,17 +408,61 @@ def _set_dates(story: Story, fields: dict[str, Any], captured_at: datetime | Non
             story.published_at, story.published_precision = checked, published[1]
 
 
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _date_value(value: Any) -> tuple[datetime, str] | None:
-    """A date from ISO/RFC 822/human text, or epoch seconds or milliseconds."""
+    """A date from ISO/RFC 822/human text, a compact stamp or an epoch number.
+
+    Args:
+        value: What the export holds: text, a number or a digit string. Digit runs of 8, 12
+            or 14 digits that read as YYYYMMDD[HHMM[SS]] are compact stamps; other numbers
+            are Unix epoch seconds, milliseconds, microseconds or nanoseconds by size.
+
+    Returns:
+        `(utc_datetime, precision)`, or None when the value holds no readable date.
+    """
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, str) and _EPOCH_DIGITS.match(value.strip()):
-        value = float(value)
+    if isinstance(value, dict) and len(value) == 1:
+        # MongoDB extended JSON: {"$date": "2024-01-05T10:00:00Z"}, {"$numberLong": "1704..."}.
+        inner = value.get("$date", value.get("$numberLong"))
+        if inner is not None:
+            return _date_value(inner)
+    if isinstance(value, str) and _DIGITS.match(value.strip()):
+        digits = value.strip()
+        compact = _compact_date(digits)
+        if compact:
+            return compact
+        value = float(digits)
+    if isinstance(value, int):
+        compact = _compact_date(str(value))
+        if compact:
+            return compact
     if isinstance(value, (int, float)):
-        seconds = value / 1000 if abs(value) >= 1e11 else value
-        try:
-            return from_timestamp(seconds), "second"
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _epoch(value)
     text = _text_value(value)
     return parse_datetime(text) if text else None
+
+
+def _compact_date(digits: str) -> tuple[datetime, str] | None:
+    form = _COMPACT.get(len(digits))
+    if form is None or not digits.startswith(("19", "20")):
+        return None
+    try:
+        stamp = datetime.strptime(digits, form[0]).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return stamp, form[1]
+
+
+def _epoch(value: float) -> tuple[datetime, str] | None:
+    for limit, per_second in _EPOCH_UNITS:
+        if abs(value) < limit:
+            try:
+                return from_timestamp(value / per_second), "second"
+            except (OverflowError, OSError, ValueError):
+                return None
+    return None

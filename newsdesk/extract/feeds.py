@@ -11,13 +11,17 @@ Field mapping (one `Story` per item/entry, ``source_kind="feed"``, provenance ``
 ==================  ===========================================================================
 Story field         Source
 ==================  ===========================================================================
-title               item title, HTML stripped
-url                 item link (rel=alternate), else a permalink guid; absolute against xml:base
-                    or the feed URL
+title               item title, HTML stripped (JSON Feed: plain text; markup stripped only when
+                    the title holds real tags)
+url                 FeedBurner ``feedburner:origLink`` (the article, not the feedproxy
+                    redirect), else item link (rel=alternate), else a permalink guid; absolute
+                    against xml:base or the feed URL
 guid                guid / id
-published_at        pubDate / dc:date / published; Atom ``updated`` when nothing else
+published_at        pubDate / dc:date / published; ``updated`` when nothing else or when the
+                    publication date is impossible (before 1990, after capture)
 modified_at         updated / atom:modified
-authors             author / dc:creator / atom:author names (e-mail addresses removed)
+authors             author / dc:creator / atom:author names (e-mail addresses removed; "A and B",
+                    "A, B" split as in JSON exports)
 summary             description / summary as plain text, at most `SUMMARY_MAX_CHARS`
 paragraphs          content:encoded / atom:content as plain-text paragraphs; empty when the
                     feed only has a summary
@@ -48,7 +52,7 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsdesk.dates import check_published, from_timestamp, parse_datetime
+from newsdesk.dates import TZ_OFFSETS, check_published, from_timestamp, parse_datetime
 from newsdesk.model import ExtractionError, Rejection, Story
 from newsdesk.urls import absolute_url
 
@@ -56,6 +60,22 @@ from newsdesk.urls import absolute_url
 SUMMARY_MAX_CHARS = 500
 
 _SNIFF_BYTES = 4096
+# JSON Feed's version URL, also with the slashes escaped as PHP and WordPress write them.
+# A zone name closing a date ("Thu, 05 Dec 2024 10:00 CET"), and the names RFC 822 defines.
+_ZONE_NAME = re.compile(r"\s([A-Za-z]{2,5})\s*$")
+_RFC822_ZONES = frozenset("UT UTC GMT Z EST EDT CST CDT MST MDT PST PDT".split())
+# "A; B", "A and B", "A & B": the separators of names in one byline.
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*", re.IGNORECASE)
+_JSONFEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org\\?/')
+# A `<` that starts no tag (no `>` closes it before the next `<`): text such as "x<y" in a
+# title, which an HTML parser would swallow up to the next `>`.
+_STRAY_LT = re.compile(r"<(?!!|[/?]?[A-Za-z][^<>]*>)")
+# Signs that a plain-text field really holds HTML: a closing or void tag, or a common element.
+_MARKUP = re.compile(
+    r"</[A-Za-z][\w:-]*\s*>|<(?:br|hr|img|wbr)\b[^<>]*>"
+    r"|<(?:p|div|span|a|b|i|em|strong|u|sub|sup|code|small)(?:\s+[^<>]*)?>",
+    re.IGNORECASE,
+)
 _WS = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -81,6 +101,10 @@ _ENCODING_ONLY = (feedparser.CharacterEncodingOverride,)
 def looks_like_feed(data: bytes) -> str | None:
     """Tell which feed format a document is from its first few KB.
 
+    A JSON document is a JSON Feed when its head declares the jsonfeed.org ``version``
+    (escaped slashes too), or, failing that, when it names jsonfeed.org and its parsed
+    top-level ``version`` does.
+
     Args:
         data: The raw (already decompressed) document.
 
@@ -90,11 +114,27 @@ def looks_like_feed(data: bytes) -> str | None:
     """
     head = _decode_head(data[:_SNIFF_BYTES])
     if head.startswith(b"{"):
-        return "jsonfeed" if re.search(rb'"version"\s*:\s*"https?://jsonfeed\.org/', head) else None
+        return "jsonfeed" if _JSONFEED_VERSION.search(head) or _json_feed_doc(data) else None
     root = _root_name(head)
     if root is None:
         return None
     return _FEED_ROOTS.get(root.lower())
+
+
+def _json_feed_doc(data: bytes) -> bool:
+    """True for a JSON Feed whose ``version`` is not in its head (keys sorted: items first).
+
+    Only documents naming jsonfeed.org somewhere are parsed.
+    """
+    if b"jsonfeed.org" not in data:
+        return False
+    stripped = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        doc = json.loads(stripped)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    version = doc.get("version") if isinstance(doc, dict) else None
+    return isinstance(version, str) and "jsonfeed.org" in version
 
 
 def _decode_head(head: bytes) -> bytes:
@@ -147,6 +187,7 @@ def html_to_paragraphs(markup: str | None) -> list[str]:
         return []
     if "<" not in markup:
         return _split_plain(html.unescape(markup))
+    markup = _STRAY_LT.sub("&lt;", markup)
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError, TypeError):
@@ -167,6 +208,23 @@ def html_to_text(markup: str | None) -> str | None:
     return " ".join(paragraphs) or None
 
 
+def plain_or_html_text(text: str | None) -> str | None:
+    """Plain text of a field that is plain text by spec but sometimes carries HTML.
+
+    Markup is stripped only when the value holds real tags (``<b>..</b>``, ``<br>``,
+    ``<p>``); otherwise it is text, and "Is x<y? A primer" stays whole.
+
+    Args:
+        text: The field's value.
+
+    Returns:
+        The text on one line, entities decoded, or None when empty.
+    """
+    if not text:
+        return None
+    return html_to_text(text) if _MARKUP.search(text) else clean_text(text)
+
+
 def shorten(text: str | None, limit: int = SUMMARY_MAX_CHARS) -> str | None:
     """Cut `text` to at most `limit` characters at a word boundary, adding an ellipsis."""
     if not text or len(text) <= limit:
@@ -181,6 +239,15 @@ def shorten(text: str | None, limit: int = SUMMARY_MAX_CHARS) -> str | None:
 def _split_plain(text: str) -> list[str]:
     paragraphs = (_WS.sub(" ", part).strip() for part in _BLANK_LINES.split(text))
     return [p for p in paragraphs if p]
+
+
+def split_byline(text: str) -> list[str]:
+    """Split "A, B and C" into names; keep "Smith, Jane" (one-word parts) together."""
+    parts = _AUTHOR_SPLIT.split(text)
+    by_comma = [q.strip() for p in parts for q in p.split(",")]
+    if all(len(q.split()) >= 2 for q in by_comma if q):
+        return by_comma
+    return parts
 
 
 def clean_author(name: str | None) -> str | None:
@@ -253,43 +320,66 @@ def extract_feed(
         items = _xml_items(stripped, url)
     path = source_path or url or "<feed>"
     raw_sha = hashlib.sha256(data).hexdigest()
-    for number, (story, reject_reason) in enumerate(items, start=1):
+    for number, (story, dates, reject_reason) in enumerate(items, start=1):
+        where = f"{path}#item-{number}"
         if reject_reason:
-            yield Rejection(f"{path}#item-{number}", raw_sha, "extract", reject_reason)
+            yield Rejection(where, raw_sha, "extract", reject_reason)
             continue
+        # The item's own location, for whoever later rejects it (a story without a title).
+        story.source_path = where
         story.captured_at = captured_at
-        _apply_date_sanity(story, captured_at)
+        _set_dates(story, dates, captured_at)
+        _finish(story)
         yield story
 
 
-def _apply_date_sanity(story: Story, captured_at: datetime | None) -> None:
-    published, note = check_published(story.published_at, captured_at)
-    if note:
-        story.notes.append(note)
-        story.published_at = None
-        story.published_precision = None
-        story.provenance.pop("published_at", None)
-    else:
-        story.published_at = published
+def _set_dates(story: Story, dates: _Dates, captured_at: datetime | None) -> None:
+    """Published, else updated: also when the publication date is impossible."""
+    published, updated = dates
+    if updated:
+        story.modified_at = updated[0]
+    candidates = [found for found in (published, updated) if found is not None]
+    for number, (when, precision) in enumerate(candidates):
+        kept, note = check_published(when, captured_at)
+        if kept is not None:
+            story.published_at, story.published_precision = kept, precision
+            return
+        if note and number == 0:
+            # Only the first date's note: an impossible `updated` after it is the
+            # modification time's problem, noted as such when the story is finalised.
+            story.notes.append(note)
 
 
-def _finish(story: Story) -> tuple[Story, str | None]:
-    """Set provenance for filled fields; reject items with neither title nor link."""
-    if not story.title and not story.url:
-        return story, "feed item has neither title nor link"
+def _finish(story: Story) -> None:
+    """Set provenance for the filled fields."""
     for name in (
         "title", "url", "guid", "published_at", "modified_at", "authors", "summary",
         "paragraphs", "tags", "image_url", "language", "outlet",
     ):  # fmt: skip
         if getattr(story, name):
             story.provenance[name] = "feed"
-    return story, None
+
+
+def _unusable(story: Story) -> str | None:
+    """Why an item cannot be a story, or None when it can.
+
+    An item without a title still counts when it has a link: RSS 2.0 items may carry only a
+    description, and JSON Feed microblog posts have no title.
+    """
+    if not story.title and not story.url:
+        return "feed item has neither title nor link"
+    return None
 
 
 # --------------------------------------------------------------------------- XML feeds
 
 
-def _xml_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None]]:
+# (published, updated) of an item as found, each `(utc_datetime, precision)` or None.
+_Dates = tuple[tuple[datetime, str] | None, tuple[datetime, str] | None]
+_Item = tuple[Story, _Dates, str | None]
+
+
+def _xml_items(data: bytes, url: str | None) -> Iterator[_Item]:
     root = _root_name(_decode_head(data[:_SNIFF_BYTES]))
     if root is not None and root.lower() in _SITEMAP_ROOTS:
         raise ExtractionError("sitemap, not a feed")
@@ -312,11 +402,11 @@ def _xml_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None
     language = _language(feed.get("language"))
     base = feed.get("link") if not url else url
     for entry in entries:
-        story = _story_from_entry(entry, base)
+        story, dates = _story_from_entry(entry, base)
         story.outlet = outlet
         story.language = story.language or language
         story.notes.extend(notes)
-        yield _finish(story)
+        yield story, dates, _unusable(story)
 
 
 def _no_entries_reason(parsed: Any, root: bytes | None) -> str:
@@ -347,8 +437,10 @@ def _language(value: str | None) -> str | None:
     return text.lower() if text and len(text) <= 35 else None
 
 
-def _story_from_entry(entry: Any, base: str | None) -> Story:
-    link = entry.get("link")
+def _story_from_entry(entry: Any, base: str | None) -> tuple[Story, _Dates]:
+    # FeedBurner points `link` at its feedproxy redirect; origLink is the article itself,
+    # the address the page's own story shares its id with.
+    link = _web_link(entry.get("feedburner_origlink"), base) or entry.get("link")
     if not link and entry.get("guidislink") is not False and entry.get("id"):
         link = entry.get("id")
     content = _best_content(entry.get("content") or [])
@@ -371,11 +463,11 @@ def _story_from_entry(entry: Any, base: str | None) -> Story:
     )
     published = _to_datetime(published_raw, published_parsed)
     updated = _to_datetime(updated_raw, updated_parsed)
-    if updated:
-        story.modified_at = updated[0]
-    if published or updated:
-        story.published_at, story.published_precision = published or updated
-    return story
+    return story, (published, updated)
+
+
+def _web_link(value: object, base: str | None) -> str | None:
+    return absolute_url(value, base) if isinstance(value, str) else None
 
 
 def _typed_text(parent: Any, key: str) -> str | None:
@@ -414,6 +506,10 @@ def _entry_dates(entry: Any, key: str) -> tuple[str | None, Any]:
 
 def _to_datetime(raw: str | None, parsed: Any) -> tuple[datetime, str] | None:
     """Prefer feedparser's parse (it knows RFC 822 zones and W3C-DTF), else dateutil."""
+    zone = _ZONE_NAME.search(raw or "")
+    if zone and zone[1].upper() in TZ_OFFSETS and zone[1].upper() not in _RFC822_ZONES:
+        # feedparser reads zone names RFC 822 lacks ("CET", "IST", "AEST") as UTC.
+        return parse_datetime(raw)
     if parsed:
         try:
             return from_timestamp(calendar.timegm(parsed)), precision_of(raw or "")
@@ -423,10 +519,35 @@ def _to_datetime(raw: str | None, parsed: Any) -> tuple[datetime, str] | None:
 
 
 def _authors(entry: Any) -> list[str]:
-    names = [clean_author(author.get("name")) for author in entry.get("authors") or []]
+    names = [n for author in entry.get("authors") or [] for n in split_authors(author.get("name"))]
     if not any(names):
-        names.append(clean_author(entry.get("author")))
+        names.extend(split_authors(entry.get("author")))
     return _dedupe(names)
+
+
+def split_authors(byline: object) -> list[str]:
+    """Cleaned names of a feed's author value, split as the JSON export path splits them.
+
+    Args:
+        byline: An author string ("Jane Doe and John Smith", "Jane Doe, John Smith",
+            "jane@example.org (Jane Doe)"); anything else gives no name.
+
+    Returns:
+        The names, in order.
+    """
+    if not isinstance(byline, str) or not byline.strip():
+        return []
+    names = list(dict.fromkeys(n for n in (clean_author(p) for p in split_byline(byline)) if n))
+    if len(names) > 1 and not all(_looks_like_full_name(name) for name in names):
+        # "Staff and agencies", "Lenny Bernstein, illustration by Anna Parini": one credit
+        # line, not a list of people; kept whole as before.
+        return [name] if (name := clean_author(byline)) else []
+    return names
+
+
+def _looks_like_full_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and name[:1].isupper()
 
 
 def _image(entry: Any, base: str | None) -> str | None:
@@ -468,7 +589,7 @@ def _looks_like_image(href: str) -> bool:
 # --------------------------------------------------------------------------- JSON Feed
 
 
-def _jsonfeed_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str | None]]:
+def _jsonfeed_items(data: bytes, url: str | None) -> Iterator[_Item]:
     try:
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
@@ -485,13 +606,13 @@ def _jsonfeed_items(data: bytes, url: str | None) -> Iterator[tuple[Story, str |
     feed_authors = _json_authors(doc)
     for item in items:
         if not isinstance(item, dict):
-            yield Story(source_kind="feed"), "JSON Feed item is not an object"
+            yield Story(source_kind="feed"), (None, None), "JSON Feed item is not an object"
             continue
-        story = _story_from_json_item(item, base)
+        story, dates = _story_from_json_item(item, base)
         story.outlet = outlet
         story.language = story.language or language
         story.authors = story.authors or feed_authors
-        yield _finish(story)
+        yield story, dates, _unusable(story)
 
 
 def _json_str(value: object) -> str | None:
@@ -500,16 +621,17 @@ def _json_str(value: object) -> str | None:
     return None
 
 
-def _story_from_json_item(item: dict[str, Any], base: str | None) -> Story:
+def _story_from_json_item(item: dict[str, Any], base: str | None) -> tuple[Story, _Dates]:
     content_html = _json_str(item.get("content_html"))
     content_text = _json_str(item.get("content_text"))
     paragraphs = html_to_paragraphs(content_html) if content_html else []
     if not paragraphs and content_text:
         paragraphs = _split_plain(content_text)
-    summary = html_to_text(_json_str(item.get("summary")))
+    # JSON Feed's title and summary are plain text; some feeds put HTML in them anyway.
+    summary = plain_or_html_text(_json_str(item.get("summary")))
     tags = item.get("tags") if isinstance(item.get("tags"), list) else []
     story = Story(
-        title=html_to_text(_json_str(item.get("title"))),
+        title=plain_or_html_text(_json_str(item.get("title"))),
         url=absolute_url(_json_str(item.get("url")) or _json_str(item.get("external_url")), base),
         guid=clean_text(_json_str(item.get("id"))),
         summary=shorten(summary),
@@ -524,11 +646,7 @@ def _story_from_json_item(item: dict[str, Any], base: str | None) -> Story:
     )
     published = parse_datetime(_json_str(item.get("date_published")))
     modified = parse_datetime(_json_str(item.get("date_modified")))
-    if modified:
-        story.modified_at = modified[0]
-    if published or modified:
-        story.published_at, story.published_precision = published or modified
-    return story
+    return story, (published, modified)
 
 
 def _json_authors(obj: dict[str, Any]) -> list[str]:
@@ -537,6 +655,8 @@ def _json_authors(obj: dict[str, Any]) -> list[str]:
     raw = obj.get("authors") if isinstance(obj.get("authors"), list) else []
     raw = [*raw, obj.get("author")]
     names = [
-        clean_author(_json_str(a.get("name")) if isinstance(a, dict) else _json_str(a)) for a in raw
+        name
+        for a in raw
+        for name in split_authors(_json_str(a.get("name")) if isinstance(a, dict) else _json_str(a))
     ]
     return _dedupe(names)

@@ -1,4 +1,4 @@
-"""Stories from WARC (and legacy ARC) archives: one per HTML response record."""
+"""Stories from WARC (and legacy ARC) archives: one per HTML response record (or feed item)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 import logging
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -45,19 +46,28 @@ _ARCHIVE_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
 
 
 def extract_warc(
-    stream: BinaryIO, *, source_path: str | None = None
+    stream: BinaryIO, *, source_path: str | None = None, reject_if_empty: bool = False
 ) -> Iterator[Story | Rejection]:
     """Extract stories from every HTML response in a WARC/ARC stream.
 
     Records are numbered from 0 in file order. Responses with HTTP 200 and an HTML payload
     (declared or sniffed) become stories with `source_kind="warc"`, `url` = WARC-Target-URI
-    and `captured_at` = WARC-Date; other records are skipped silently. A record whose
-    extraction fails yields a `Rejection` at stage `extract`; an archive that breaks mid-way
-    yields one `Rejection` at stage `read` for the rest and stops, after the stories read.
+    and `captured_at` = WARC-Date; feed responses give one story per item; other records are
+    skipped. A record whose extraction fails yields a `Rejection` at stage `extract`; an
+    archive that breaks mid-way yields one `Rejection` at stage `read` for the rest and
+    stops, after the stories read.
+
+    An archive that ends inside a record (a download or copy cut short) keeps that record's
+    article with the note ``archive truncated: record N cut at X of Y bytes``; when the cut
+    record gives no article, it becomes one `Rejection` at stage `read` saying so.
 
     Args:
         stream: The archive, opened in binary mode (gzip per record, or plain).
         source_path: Where the archive came from, used in rejection paths.
+        reject_if_empty: For callers that must account for every input (`extract_path`):
+            an archive that gives neither a story nor a rejection (empty, or only request,
+            metadata, image or error records) then yields one `Rejection` at stage
+            `extract` saying what it held, instead of nothing.
 
     Yields:
         Stories and rejections, in record order.
@@ -65,32 +75,127 @@ def extract_warc(
     where = source_path or "<warc>"
     index = -1
     # A record's results wait until the next record is read: warcio finishes reading a
-    # record (and warns about its end) only then.
+    # record (and warns about its end, or hits the end of a cut archive) only then.
     pending: list[Story | Rejection] = []
+    current: ArcWarcRecord | None = None
+    skipped: Counter[str] = Counter()
+    yielded = False
     try:
-        records = iter(ArchiveIterator(stream, arc2warc=True))
+        archive = ArchiveIterator(stream, arc2warc=True)
+        records = iter(archive)
         while True:
             warnings: list[str] = []
-            with _warcio_warnings(warnings):
-                record = next(records, None)
+            try:
+                with _warcio_warnings(warnings):
+                    record = next(records, None)
+            except _ARCHIVE_ERRORS:
+                raise
+            except Exception as err:
+                # warcio meets some damage with other errors: a header block cut before its
+                # WARC-Target-URI gives an AttributeError.
+                yield from _broken(pending, where, index, err)
+                return
             _add_notes(pending, warnings)
+            if current is not None:
+                pending = _unless_cut(current, pending, where, index)
             yield from pending
+            yielded = yielded or bool(pending)
             pending = []
             if record is None:
-                return
+                break
             index += 1
+            current = record
             warnings = []
             with _warcio_warnings(warnings):
                 pending = _record_results(record, f"{where}#record-{index}")
             _add_notes(pending, warnings)
+            if not pending:
+                skipped[_describe(record)] += 1
     except _ARCHIVE_ERRORS as err:
-        yield from pending
+        yield from _broken(pending, where, index, err)
+        return
+    if tail := _unread_tail(archive):
         yield Rejection(
-            path=f"{where}#record-{index + 1}",
-            raw_sha256=None,
-            stage="read",
-            reason=f"archive broken after {index + 1} records, rest skipped: {_one_line(err)}",
+            f"{where}#record-{index + 1}",
+            None,
+            "read",
+            f"archive truncated: record {index + 1} cut in its headers ({tail} bytes)",
         )
+    elif reject_if_empty and not yielded:
+        yield Rejection(where, None, "extract", _nothing_usable(index + 1, skipped))
+
+
+def _broken(
+    pending: list[Story | Rejection], where: str, index: int, err: BaseException
+) -> Iterator[Story | Rejection]:
+    yield from pending
+    yield Rejection(
+        path=f"{where}#record-{index + 1}",
+        raw_sha256=None,
+        stage="read",
+        reason=f"archive broken after {index + 1} records, rest skipped: {_one_line(err)}",
+    )
+
+
+def _unread_tail(archive: ArchiveIterator) -> int:
+    """Bytes after the last whole record that never became a record.
+
+    warcio ends quietly when the archive stops inside a record's header block; the file
+    then holds more than the records it gave.
+    """
+    try:
+        return max(0, archive.fh.tell() - archive.offset)
+    except (AttributeError, OSError, TypeError, ValueError):
+        return 0
+
+
+def _unless_cut(
+    record: ArcWarcRecord, results: list[Story | Rejection], where: str, index: int
+) -> list[Story | Rejection]:
+    """A fully read record's results; for a record the archive's end cut short, see below.
+
+    warcio stops at the end of the file without a word, so the bytes still owed by the
+    record's Content-Length are the only sign. The cut record's article is kept with a note
+    (the text before the cut is real, and a clipped page often only loses its scripts); a
+    cut record without one gets a `read` rejection, so the damage is never silent.
+    """
+    owed = getattr(record.raw_stream, "limit", 0)
+    length = record.length if isinstance(record.length, int) else None
+    if str(record.format).startswith("warc") and not record.rec_headers.get_header(
+        "Content-Length"
+    ):
+        # Every WARC record has one; warcio reads a header block cut before it as a record.
+        cut = f"archive truncated: record {index} cut in its headers"
+    elif isinstance(owed, int) and owed > 0 and length is not None:
+        cut = f"archive truncated: record {index} cut at {length - owed} of {length} bytes"
+    else:
+        return results
+    if any(isinstance(r, Story) and r.page_type == "article" for r in results):
+        for result in results:
+            if isinstance(result, Story):
+                result.notes.append(cut)
+        return results
+    return [Rejection(f"{where}#record-{index}", None, "read", cut)]
+
+
+def _describe(record: ArcWarcRecord) -> str:
+    """What kind of record was skipped, for the reason of an archive with no story."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return str(record.rec_type or "unknown")
+    status = record.http_headers.get_statuscode()
+    if status != "200":
+        return f"response {status}"
+    media_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip()
+    return f"response {media_type.lower() or 'without type'}"
+
+
+def _nothing_usable(count: int, skipped: Counter[str]) -> str:
+    if not count:
+        return "WARC holds no HTML response record: no records (empty archive)"
+    kinds = ", ".join(f"{n} {kind}" for kind, n in skipped.most_common(4))
+    more = ", ..." if len(skipped) > 4 else ""
+    plural = "s" if count != 1 else ""
+    return f"WARC holds no HTML response record ({count} record{plural}: {kinds}{more})"
 
 
 class _Collect(logging.Handler):
