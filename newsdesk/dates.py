@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 #: Dates before this are not news publication dates (typos, epoch zeros, placeholders).
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}|\b\d{1,2}h\d{2}\b")
+# "a las 10:00", "alle 10:00", "às 10h30": words before a clock time; dateutil reads the
+# "a" of "a las" as a.m. and gives up.
+_TIME_CONNECTOR = re.compile(
+    r"\s(?:a\s+las?|alle|às|um|à|at|om|kl\.?|o\s+godz\.?|godz\.?)\s+(?=\d{1,2}[:h.]\d{2})",
+    re.IGNORECASE,
+)
 _HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -148,7 +154,7 @@ def parse_datetime(text: str | None, *, day_first: bool = False) -> tuple[dateti
         except ValueError:
             return None
         return datetime.combine(day, time(), tzinfo=UTC), "day"
-    text = _english_months(text)
+    text = _english_months(_TIME_CONNECTOR.sub(" ", text))
     if text is None:
         return None
     try:

@@ -105,3 +105,20 @@ def test_known_forms_unchanged(text, expected):
 )
 def test_zone_abbreviations(text, expected):
     assert parse_datetime(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        # Words before the clock time; dateutil takes the "a" of "a las" for a.m.
+        ("5 de marzo de 2024 a las 10:00", datetime(2024, 3, 5, 10, tzinfo=UTC), "minute"),
+        ("5 marzo 2024 alle 10:00", datetime(2024, 3, 5, 10, tzinfo=UTC), "minute"),
+        ("5 marca 2024 o godz. 10:00", datetime(2024, 3, 5, 10, tzinfo=UTC), "minute"),
+        ("5. März 2024 um 10:00 Uhr", datetime(2024, 3, 5, 10, tzinfo=UTC), "minute"),
+        # The French "10h30" is a time of day.
+        ("5 mars 2024 à 10h30", datetime(2024, 3, 5, 10, 30, tzinfo=UTC), "minute"),
+        ("Mar 5, 2024 at 10:00 AM", datetime(2024, 3, 5, 10, tzinfo=UTC), "minute"),
+    ],
+)
+def test_words_before_the_time(text, expected, precision):
+    assert parse_datetime(text) == (expected, precision)
