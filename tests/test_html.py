@@ -3,6 +3,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from newsdesk.extract.charset import decode_html
 from newsdesk.extract.html import MAX_HTML_CHARS, extract_html, url_date
 from newsdesk.extract.html_authors import choose_authors, clean_authors
+from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_jsonld import names_of
 from newsdesk.extract.html_links import classify_heading
 from newsdesk.extract.html_metadata import split_site_suffix
@@ -1838,3 +1840,21 @@ def test_a_wordpress_date_marked_published_and_updated_is_the_publication(
     story = extract_html(html, url="https://blog.example.de/haltet-unsere-gewaesser-sauber/")
     day = story.published_at.date().isoformat() if story.published_at else None
     assert day == published
+
+
+@pytest.mark.parametrize(
+    ("after_headline", "expected"),
+    [
+        ("<div><span>By</span> <a href='/a/jane'>Jane Doe</a></div>", ["Jane Doe"]),
+        # The footer's credit for the site's theme, set apart like a byline.
+        (
+            "<div class='copyright-area'>Crafted with <i class='fa fa-heart'></i> by "
+            "<a href='https://www.templatesyard.com/'>TemplatesYard</a></div>",
+            [],
+        ),
+        ("<p>Designed by</p><p><a href='https://themes.example/'>Theme Shop</a></p>", []),
+    ],
+)
+def test_byline_near_the_headline(after_headline: str, expected: list[str]) -> None:
+    tree = lxml.html.fromstring(f"<html><body><h1>{HEADLINE}</h1>{after_headline}</body></html>")
+    assert byline_near(headline_element(tree, HEADLINE)) == expected

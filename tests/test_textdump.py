@@ -1590,3 +1590,12 @@ def test_a_sentence_ending_inside_a_line_marks_prose(line: str, prose: bool) -> 
     from newsdesk.extract.textdump_title import _MID_SENTENCE
 
     assert bool(_MID_SENTENCE.search(line)) is prose
+
+
+def test_a_caption_naming_the_headline_s_subject_is_no_byline() -> None:
+    title = "Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos"
+    body = "\n\n".join(BODY + MORE_BODY)
+    text = f"Home\n{title}\nLinkNaija October 06, 2018\n\nKate Henshaw\n\n{body}\n"
+    story = extract_text_dump(text)
+    assert story.title == title
+    assert story.authors == []

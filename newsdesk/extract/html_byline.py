@@ -21,6 +21,12 @@ _BY_NAME = re.compile(
 )
 # Credits that are not the story's author.
 _NOT_AUTHOR = re.compile(r"\b(?:photo|photos|image|images|illustration|video|graphic)s?\b", re.I)
+# What a site's footer credits its maker with, before a "by" set apart.
+_SITE_CREDIT = re.compile(
+    r"\b(?:crafted|made|designed|developed|built|powered|created|hosted|coded|theme|template|"
+    r"design)\b(?:\s+with\b.*)?[\W_]*$",
+    re.I,
+)
 #: XPath predicate of text a reader sees next to the headline: outside scripts, captions,
 #: buttons and comment threads.
 VISIBLE_TEXT = (
@@ -87,6 +93,9 @@ def _bylines(nodes: list[str]) -> Iterator[str]:
         if _NOT_AUTHOR.search(text.split(" by ")[0] if " by " in text.lower() else text):
             continue
         if _BY_ALONE.match(text):
+            if i and _SITE_CREDIT.search(nodes[i - 1]):
+                # "Crafted with <heart> by" / "TemplatesYard": the footer credits the theme.
+                continue
             following = [t for t in nodes[i + 1 : i + 3] if t.strip(" |,")]
             if following and len(following[0]) <= 120:
                 yield following[0]

@@ -322,8 +322,13 @@ def _authors(
         if line.index != title_index and (names := byline_names(line.text, allow_bare=False)):
             return names, "text"
     below_title = dump.lines[title_index + 1 : title_index + 6] if title_index is not None else []
+    headline = fold(dump.lines[title_index].text) if title_index is not None else ""
     for line in below_title:
         if line.index not in dump.link_lines and (names := bare_names(dump, line)):
+            if all(fold(name) in headline for name in names):
+                # "Kate Henshaw" under "Nollywood Actress, Kate Henshaw Is Looking Stunning":
+                # a caption naming the story's subject, not its byline.
+                continue
             return names, "heuristic"
     if span and title_index is not None and span[0] - title_index > _ABOVE_BODY:
         # Far under the headline (a box of teasers in between), the byline block sits just
