@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import UTC, datetime
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import idna
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/_-])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])"
+    r"(?=[/_-]|\.html?$|$)"
+)
 
 # Query parameters that only track the reader; dropping them makes share links and canonical
 # links of one article compare equal.
@@ -182,3 +188,25 @@ def host_of(url: str | None) -> str | None:
         return None
     host = host.lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def url_date(url: str | None) -> tuple[datetime, str] | None:
+    """The publication day written in a story URL ("/2017/03/14/slug", "/2017-03-14-slug").
+
+    Args:
+        url: A page URL.
+
+    Returns:
+        `(midnight UTC of that day, "day")`, or None when the path holds no full date.
+    """
+    if not url:
+        return None
+    parts = url_parts(url)
+    match = _URL_DATE.search(parts.path) if parts else None
+    if not match:
+        return None
+    try:
+        day = datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=UTC)
+    except ValueError:
+        return None
+    return day, "day"

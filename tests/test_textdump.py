@@ -1599,3 +1599,17 @@ def test_a_caption_naming_the_headline_s_subject_is_no_byline() -> None:
     story = extract_text_dump(text)
     assert story.title == title
     assert story.authors == []
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://blog.example.org/2019/08/02/json-parsing/", datetime(2019, 8, 2, tzinfo=UTC)),
+        ("https://blog.example.org/json-parsing/", None),
+        (None, None),
+    ],
+)
+def test_the_url_dates_a_dump_that_shows_no_date(url: str | None, published) -> None:
+    story = extract_text_dump(f"{TITLE}\n\n" + "\n\n".join(BODY + MORE_BODY), url=url)
+    assert story.published_at == published
+    assert (story.provenance.get("published_at") == "url") is (published is not None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import htmldate
 import pycountry
@@ -31,7 +31,7 @@ from newsdesk.extract.html_text import inner_text
 from newsdesk.extract.html_title import SiteNames, choose_title, shown_segment
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.model import ExtractionError, Story
-from newsdesk.urls import host_of, normalize_url, url_parts
+from newsdesk.urls import host_of, normalize_url, url_date, url_parts
 from newsdesk.words import count_words
 
 #: Characters of HTML processed per page; the rest of a bigger page is dropped (with a note).
@@ -54,10 +54,6 @@ _LISTING_PATH = re.compile(
     r"/(?:tag|tags|topic|topics|category|categories|section|sections|archive|archives|author|"
     r"search|page/\d+|latest)(?:/|$)",
     re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/_-])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])"
-    r"(?=[/_-]|\.html?$|$)"
 )
 # A declared date this far from the URL's day is a republication or an update, not a time
 # zone or an overnight filing.
@@ -366,28 +362,6 @@ def _writes_day_first(language: object) -> bool:
     """Whether a page in `language` writes "01-11-2023" day first: all but US English do."""
     tag = str(language or "").strip().lower().replace("_", "-")
     return bool(tag) and tag != "en" and not tag.startswith("en-us")
-
-
-def url_date(url: str | None) -> tuple[datetime, str] | None:
-    """The publication day written in a story URL ("/2017/03/14/slug", "/2017-03-14-slug").
-
-    Args:
-        url: A page URL.
-
-    Returns:
-        `(midnight UTC of that day, "day")`, or None when the path holds no full date.
-    """
-    if not url:
-        return None
-    parts = url_parts(url)
-    match = _URL_DATE.search(parts.path) if parts else None
-    if not match:
-        return None
-    try:
-        day = datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=UTC)
-    except ValueError:
-        return None
-    return day, "day"
 
 
 def _labelled_date(tree: HtmlElement) -> tuple[datetime, str] | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.dates import keep_published
 from newsdesk.extract.author_box import drop_author_box
 from newsdesk.extract.date_text import numeric_day_first
 from newsdesk.extract.textdump_classify import end_signal, trim_span
@@ -43,6 +44,7 @@ from newsdesk.extract.textdump_title import (
     pick_title,
 )
 from newsdesk.model import ExtractionError, Story
+from newsdesk.urls import url_date
 
 _WORD = re.compile(r"\w")
 
@@ -121,6 +123,9 @@ def extract_text_dump(
         span = (summary_index + 1, span[1]) if summary_index < span[1] else None
     fill_text_fields(story, dump, title_index, summary_index, span)
     fill_meta(story, dump, title_index, span)
+    if story.published_at is None and (from_url := url_date(url)):
+        # The page's own URL ("/2019/08/02/slug") dates a dump that shows no date.
+        keep_published(story, from_url, "url")
     story.paragraphs = drop_author_box(story.paragraphs, story.authors)
     fill_outlet(story, dump, title_index)
     story.links = links_from_blocks(dump.blocks)
