@@ -18,14 +18,31 @@ boilerplate removers (jusText, boilerpipe) with text lines standing in for block
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import NamedTuple
 
 from newsdesk.dates import keep_published
 from newsdesk.extract.author_box import drop_author_box
-from newsdesk.extract.date_text import numeric_day_first
+from newsdesk.extract.date_text import find_date, leading_date_end, numeric_day_first
 from newsdesk.extract.textdump_classify import end_signal, trim_span
-from newsdesk.extract.textdump_dump import Dump, body_line_ok, byline_line, mark_links, mark_meta
+from newsdesk.extract.textdump_dump import (
+    Dump,
+    body_line_ok,
+    byline_line,
+    mark_links,
+    mark_meta,
+    rtl_byline_names,
+)
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
-from newsdesk.extract.textdump_labels import COMMENTS_HEADER, ERROR_PATTERN
+from newsdesk.extract.textdump_labels import (
+    ATTRIBUTION_ABROAD,
+    COMMENTS_HEADER,
+    CONSENT_BUTTONS,
+    CONSENT_HEADING,
+    CONSENT_TERMS,
+    ERROR_PATTERN,
+    SEARCH_HEADER,
+)
 from newsdesk.extract.textdump_lines import (
     Line,
     clean_text,
@@ -69,8 +86,47 @@ _ABOVE_COMMENTS_SHARE = 0.1
 # share of the best run's score is the article; the headline is looked for this far up.
 _UNDER_HEADLINE_SHARE = 0.5
 _UNDER_HEADLINE_REACH = 80
+# A consent wall's button or heading is this short; this share of its prose speaks of
+# cookies and consent.
+_CONSENT_MARK_WORDS = 8
+_CONSENT_SHARE = 0.5
+# A listing: headline-and-snippet pairs (three under a search header), the share of them
+# with snippets cut short or dated, the share of the run's prose the snippets hold; a
+# teaser's headline and snippet are this long; the first headline may sit above the run,
+# the search header in the page's first lines.
+_SEARCH_PAIRS = 3
+_LISTING_PAIRS = 5
+_LISTING_MARKED_SHARE = 0.5
+_LISTING_SNIPPET_SHARE = 0.6
+_TEASER_HEAD_WORDS = (3, 20)
+_SNIPPET_MAX_WORDS = 80
+_SNIPPET_LENGTH_RATIO = 1.5
+_ARTICLE_BESIDE_WORDS = 100.0
+_ARTICLE_LEAD_WORDS = 40.0
+_PAIR_REACH_ABOVE = 3
+_SEARCH_HEADER_WORDS = 12
+_SEARCH_HEADER_REACH = 40
+_CUT_SHORT = ("…", "...", "[…]", "[...]")
+# A second article: its header (meta lines around its headline, looked for this far), and
+# the running prose needed on both sides of it.
+_HEADER_BLOCK_REACH = 4
+_HEADER_BLOCK_MIN_LINES = 2
+_NEXT_ARTICLE_MIN_WORDS = 80.0
+_NEXT_ARTICLE_PARAGRAPH_WORDS = 15
+_PARAGRAPH_REACH = 6
+_NEXT_HEADLINE_MAX_WORDS = 20
+_HEADER_LINE_MAX_WORDS = 8
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)")
+# A standfirst keeps this much text before an outlet credit it ends with.
+_CREDIT_MIN_CHARS = 20
+# A right-to-left byline is looked for this many lines around the headline.
+_RTL_BYLINE_REACH = 6
 # Enough of the page to tell its language for reading numeric dates.
 _LANGUAGE_SAMPLE = 6000
+#: Longest dump read, in characters (after line endings are normalised). The HTML path caps
+#: pages at 3,000,000 characters of markup, whose visible text is a fraction of that; the
+#: longest of 1,120 real dumps is 153,000 characters.
+MAX_TEXT_CHARS = 1_000_000
 
 
 def extract_text_dump(
@@ -94,7 +150,8 @@ def extract_text_dump(
         raise ExtractionError("no text")
     if looks_binary(text):
         raise ExtractionError("binary-looking input, not text")
-    lines = split_lines(clean_text(text))
+    text, cap_note = _capped(clean_text(text))
+    lines = split_lines(text)
     if not any(_WORD.search(line.text) for line in lines):
         raise ExtractionError("no words in text")
     dump = Dump(lines, day_first=_day_first(text))
@@ -102,10 +159,13 @@ def extract_text_dump(
     mark_meta(dump)
     mark_links(dump)
     story = Story(source_kind="text", url=url, source_path=source_path)
+    if cap_note:
+        story.notes.append(cap_note)
     span = _body_span(dump)
     if span:
         span = _restart_at_headline(dump, span)
         span = trim_span(lines, span, lambda line: body_line_ok(dump, line), dump.paragraph_breaks)
+        span = _end_at_next_article(dump, span)
     title_index = pick_title(dump, span)
     if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
         # A page without prose (a few plain lines) is all text; none of it is a headline.
@@ -123,10 +183,14 @@ def extract_text_dump(
         span = (summary_index + 1, span[1]) if summary_index < span[1] else None
     fill_text_fields(story, dump, title_index, summary_index, span)
     fill_meta(story, dump, title_index, span)
+    if not story.authors and title_index is not None:
+        _fill_rtl_authors(story, dump, title_index)
     if story.published_at is None and (from_url := url_date(url)):
         # The page's own URL ("/2019/08/02/slug") dates a dump that shows no date.
         keep_published(story, from_url, "url")
     story.paragraphs = drop_author_box(story.paragraphs, story.authors)
+    if story.outlet is None and story.summary:
+        _credit_abroad(story)
     fill_outlet(story, dump, title_index)
     story.links = links_from_blocks(dump.blocks)
     if story.links:
@@ -137,6 +201,53 @@ def extract_text_dump(
         story.provenance["language"] = "heuristic"
     story.page_type = _page_type(story, dump, span)
     return story
+
+
+def _capped(text: str) -> tuple[str, str | None]:
+    """The dump cut to `MAX_TEXT_CHARS` at a line break, and a note when it was cut.
+
+    Every line costs regex work, so a runaway dump (a log, a page repeated a thousand times)
+    is cut as the HTML path cuts pages; at a line break, so no line is left half read.
+    """
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, None
+    cut = text.rfind("\n", 0, MAX_TEXT_CHARS + 1)
+    if cut <= 0:
+        cut = MAX_TEXT_CHARS
+    note = f"dump truncated to the first {cut} of {len(text)} characters, at a line break"
+    return text[:cut], note
+
+
+def _credit_abroad(story: Story) -> None:
+    """Take a German, French, Spanish or Italian outlet credit off the standfirst's end.
+
+    "…berichtet Asian Lite News" credits the outlet as "…reports Asian Lite News" does.
+    """
+    match = ATTRIBUTION_ABROAD.search(story.summary or "")
+    if match is None:
+        return
+    head = story.summary[: match.start()].rstrip(" .…-–—")
+    if len(head) < _CREDIT_MIN_CHARS:
+        return
+    story.summary = head
+    story.outlet = match["outlet"].strip()
+    story.provenance["outlet"] = "text"
+
+
+def _fill_rtl_authors(story: Story, dump: Dump, title_index: int) -> None:
+    """Authors from a right-to-left byline near the headline ("بقلم أحمد خالد", "מאת דנה לוי").
+
+    The byline readers ask for capitalised names, which Arabic and Hebrew do not have.
+    """
+    near = sorted(
+        (i for i in dump.bylines if abs(i - title_index) <= _RTL_BYLINE_REACH),
+        key=lambda i: (abs(i - title_index), i < title_index),
+    )
+    for index in near:
+        if names := rtl_byline_names(dump.lines[index].text):
+            story.authors = names
+            story.provenance["authors"] = "text"
+            return
 
 
 def _day_first(text: str) -> bool | None:
@@ -249,21 +360,57 @@ def _best_run(dump: Dump, lines: list[Line]) -> tuple[float, tuple[int, int] | N
     return best, best_span
 
 
-def _paragraph_share(dump: Dump, lines: list[Line]) -> tuple[float, float]:
-    """Prose words of some lines, and the share of them in paragraphs next to other prose.
+class _ProseRuns:
+    """Prose words in a body run, and how many of them sit in paragraphs next to other prose.
 
     An article runs paragraph after paragraph (furniture skipped); a stream of teasers puts
-    a headline, a source or a comment count between its snippets.
+    a headline, a source or a comment count between its snippets. Prefix sums over the
+    run's content lines answer `share` for any split in constant time, so testing every
+    headline inside a long run stays linear.
     """
-    content = [line for line in lines if body_line_ok(dump, line)]
-    prose = [is_prose(line) for line in content]
-    total = sum(line.words for k, line in enumerate(content) if prose[k])
-    running = sum(
-        line.words
-        for k, line in enumerate(content)
-        if prose[k] and ((k > 0 and prose[k - 1]) or (k + 1 < len(content) and prose[k + 1]))
-    )
-    return total, running / total if total else 0.0
+
+    def __init__(self, dump: Dump, span: tuple[int, int]) -> None:
+        content = [line for line in dump.lines[span[0] : span[1] + 1] if body_line_ok(dump, line)]
+        self._index = [line.index for line in content]
+        self._prose = [is_prose(line) for line in content]
+        self._words = [line.words if prose else 0.0 for line, prose in zip(content, self._prose)]
+        self._total = [0.0]
+        self._running = [0.0]
+        for k, words in enumerate(self._words):
+            self._total.append(self._total[-1] + words)
+            self._running.append(
+                self._running[-1] + (words if self._paired(k, 0, len(content)) else 0.0)
+            )
+
+    def _paired(self, k: int, low: int, high: int) -> bool:
+        """Whether content line `k` is prose with prose next to it among lines `low:high`."""
+        prose = self._prose
+        return prose[k] and ((k - 1 >= low and prose[k - 1]) or (k + 1 < high and prose[k + 1]))
+
+    def share(self, low_line: int, high_line: int) -> tuple[float, float]:
+        """Prose words of the lines `low_line:high_line`, and the share in running paragraphs.
+
+        Args:
+            low_line: First line index (inclusive).
+            high_line: Last line index (exclusive).
+
+        Returns:
+            The prose words, and the share of them next to other prose within the range.
+        """
+        low = bisect_left(self._index, low_line)
+        high = bisect_left(self._index, high_line)
+        total = self._total[high] - self._total[low]
+        if not total:
+            return 0.0, 0.0
+        # Inside the range a line's neighbours are the whole run's; only the two edge lines
+        # lose a neighbour that lies outside.
+        running = 0.0
+        if high - low > 2:
+            running = self._running[high - 1] - self._running[low + 1]
+        for k in {low, high - 1}:
+            if low <= k < high and self._paired(k, low, high):
+                running += self._words[k]
+        return total, running / total
 
 
 def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
@@ -275,11 +422,13 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
     """
     lines = dump.lines
     restart = None
+    runs: _ProseRuns | None = None
     for line in lines[span[0] + TITLE_INSIDE_BODY : span[1] + 1]:
         if not _anchored_heading(dump, line):
             continue
-        before, before_share = _paragraph_share(dump, lines[span[0] : line.index])
-        after, after_share = _paragraph_share(dump, lines[line.index + 1 : span[1] + 1])
+        runs = runs or _ProseRuns(dump, span)
+        before, before_share = runs.share(span[0], line.index)
+        after, after_share = runs.share(line.index + 1, span[1] + 1)
         if (
             before >= _RESTART_MIN_PROSE <= after
             and before_share < _TEASER_SHARE
@@ -287,6 +436,118 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
         ):
             restart = line.index
     return (restart, span[1]) if restart is not None else span
+
+
+def _end_at_next_article(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
+    """End the body run where a second article starts: its headline with its own header.
+
+    Dumps saved one after another into one file (or a page that shows the next story in
+    full under the first) put a headline with its dateline and byline or reading time
+    after the first article's last paragraph. When the first article's running paragraphs
+    end right above that header and the second one's start right under it, the run ends
+    above the header: one story is read, not both merged. Teasers (a dated title among
+    dated titles) and comments (a dated name over one paragraph) have no such paragraphs
+    on both sides.
+    """
+    lines = dump.lines
+    runs: _ProseRuns | None = None
+    for line in lines[span[0] + 1 : span[1] + 1]:
+        if not (
+            _RESTART_MIN_WORDS <= line.words <= _NEXT_HEADLINE_MAX_WORDS
+            and is_heading_like(line)
+            and not is_prose(line)
+            and not _SENTENCE_STOP.search(line.text)
+        ):
+            # A headline is one phrase; a reference or a caption runs sentence after sentence.
+            continue
+        if line.index in dump.meta or line.index in dump.link_lines or byline_line(dump, line):
+            continue
+        block = _header_block(dump, line)
+        if not block or not _opens_article(dump, line, block):
+            continue
+        runs = runs or _ProseRuns(dump, span)
+        before, before_share = runs.share(span[0], block[0])
+        after, after_share = runs.share(line.index + 1, span[1] + 1)
+        if (
+            before >= _NEXT_ARTICLE_MIN_WORDS <= after
+            and before_share >= _ARTICLE_SHARE
+            and after_share >= _ARTICLE_SHARE
+        ):
+            last = max(
+                (other.index for other in lines[span[0] : block[0]] if is_prose(other)),
+                default=span[0],
+            )
+            return span[0], last
+    return span
+
+
+def _paragraphs_follow(dump: Dump, index: int) -> bool:
+    """Whether two paragraphs in a row come right under a line (dates and bylines skipped)."""
+    under = [
+        other
+        for other in dump.lines[index + 1 : index + _PARAGRAPH_REACH]
+        if not other.debris and other.index not in dump.meta
+    ][:2]
+    return len(under) == 2 and all(
+        is_prose(other) and other.words >= _NEXT_ARTICLE_PARAGRAPH_WORDS for other in under
+    )
+
+
+def _opens_article(dump: Dump, line: Line, block: list[int]) -> bool:
+    """Whether prose ends right above a header and two paragraphs start right under it.
+
+    Above the header the first article's last paragraph, or its end (a comments count,
+    a related-links block); under it the second article's first two paragraphs.
+    """
+    lines = dump.lines
+    above = next(
+        (other for other in reversed(lines[: block[0]]) if not other.debris),
+        None,
+    )
+    if above is None or not (
+        is_prose(above) or above.index in dump.link_headers or end_signal(above)
+    ):
+        return False
+    return _paragraphs_follow(dump, max(block[-1], line.index))
+
+
+def _header_block(dump: Dump, line: Line) -> list[int]:
+    """The header lines of a headline that opens a story: date, byline, reading time.
+
+    The short meta lines right above the headline and right under it count; they make a
+    header when there are at least two of them and one is a byline or a full date (a live
+    blog's bare "10:32" over each entry, or a lone "Updated" date under a subhead, is none).
+
+    Returns:
+        The header's line indices in order, or [] when the line has no such header.
+    """
+    lines = dump.lines
+
+    def header_line(other: Line) -> bool:
+        return other.words <= _HEADER_LINE_MAX_WORDS and (
+            other.index in dump.meta or byline_line(dump, other)
+        )
+
+    block: list[int] = []
+    for other in reversed(lines[max(0, line.index - _HEADER_BLOCK_REACH) : line.index]):
+        if other.debris:
+            continue
+        if not header_line(other):
+            break
+        block.insert(0, other.index)
+    for other in lines[line.index + 1 : line.index + 1 + _HEADER_BLOCK_REACH]:
+        if other.debris:
+            continue
+        if not header_line(other):
+            break
+        block.append(other.index)
+    if len(block) < _HEADER_BLOCK_MIN_LINES:
+        return []
+    if any(i in dump.bylines or byline_line(dump, lines[i]) for i in block) or any(
+        find_date(lines[i].text) for i in block
+    ):
+        return block
+    return []
 
 
 def _anchored_heading(dump: Dump, line: Line) -> bool:
@@ -327,6 +588,10 @@ def _page_type(story: Story, dump: Dump, span: tuple[int, int] | None) -> str:
     head = " ".join(line.text for line in dump.lines[:40])
     if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
         return "error"
+    if consent_page(story, dump):
+        return "other"
+    if teaser_listing(dump, span):
+        return "listing"
     if (
         body_words >= 50
         or _commented_post(story, dump, span)
@@ -345,6 +610,151 @@ def _page_type(story: Story, dump: Dump, span: tuple[int, int] | None) -> str:
     if headline_lines >= 8 or len(story.links) >= 5:
         return "listing"
     return "other"
+
+
+def teaser_listing(dump: Dump, span: tuple[int, int] | None) -> bool:
+    """Whether the body run is a list of teasers (search results, a section page).
+
+    A listing sets headline over snippet over headline, each snippet alone: cut short
+    ("…") or opening with its date. Under a search header ("Search results for: budget",
+    "248 results", "Suchergebnisse") three such pairs make a listing; without one it takes
+    `_LISTING_PAIRS`, most of them marked so, holding most of the run's prose. An article
+    runs paragraph after paragraph, and a listicle's items are whole paragraphs.
+
+    Args:
+        dump: The dump, with meta and link lines marked.
+        span: The body run (inclusive line indices), or None.
+
+    Returns:
+        True for a run of teasers.
+    """
+    if span is None:
+        return False
+    lines = dump.lines
+    pairs = _teaser_pairs(dump, span)
+    if pairs.count < _SEARCH_PAIRS or pairs.first is None or pairs.last is None:
+        return False
+
+    def prose_words(low: int, high: int) -> float:
+        return sum(
+            line.words for line in lines[low:high] if is_prose(line) and body_line_ok(dump, line)
+        )
+
+    if pairs.words < _LISTING_SNIPPET_SHARE * prose_words(span[0], span[1] + 1):
+        return False
+    if prose_words(pairs.last + 1, span[1] + 1) >= _ARTICLE_BESIDE_WORDS:
+        # A sidebar of teasers (recent comments) over the article they sit beside.
+        return False
+    header = next(
+        (
+            line.index
+            for line in reversed(lines[max(0, span[0] - _PAIR_REACH_ABOVE) : pairs.first])
+            if _anchored_heading(dump, line)
+        ),
+        None,
+    )
+    if header is not None and prose_words(header + 1, pairs.first) >= _ARTICLE_LEAD_WORDS:
+        # An article's headline with its date over its lead, then teasers under it.
+        return False
+    searched = any(
+        line.words <= _SEARCH_HEADER_WORDS and SEARCH_HEADER.match(line.text)
+        for line in lines[: max(span[0], _SEARCH_HEADER_REACH)]
+    )
+    return searched or (
+        pairs.count >= _LISTING_PAIRS and pairs.marked >= _LISTING_MARKED_SHARE * pairs.count
+    )
+
+
+class _TeaserPairs(NamedTuple):
+    """Headline-and-snippet pairs found in a body run.
+
+    Attributes:
+        count: How many pairs.
+        marked: How many snippets are cut short or open with a date.
+        words: The snippets' words.
+        first: Line index of the first pair's headline.
+        last: Line index of the last pair's snippet.
+    """
+
+    count: int
+    marked: int
+    words: float
+    first: int | None
+    last: int | None
+
+
+def _teaser_pairs(dump: Dump, span: tuple[int, int]) -> _TeaserPairs:
+    """Headline-and-snippet pairs in and just above the body run."""
+    lines = dump.lines
+
+    def skipped(line: Line) -> bool:
+        return line.debris or line.index in dump.meta or line.index in dump.link_lines
+
+    content = [
+        line
+        for line in lines[max(0, span[0] - _PAIR_REACH_ABOVE) : span[1] + 1]
+        if not skipped(line)
+    ]
+    pairs = marked = 0
+    words = 0.0
+    first = last = None
+    for k, head in enumerate(content[:-1]):
+        snippet = content[k + 1]
+        after = content[k + 2] if k + 2 < len(content) else None
+        if not (
+            _TEASER_HEAD_WORDS[0] <= head.words <= _TEASER_HEAD_WORDS[1]
+            and is_heading_like(head)
+            and not is_prose(head)
+            and is_prose(snippet)
+            and snippet.words <= _SNIPPET_MAX_WORDS
+            # A snippet runs longer than its headline; a list of titles alternates by chance.
+            and snippet.chars >= _SNIPPET_LENGTH_RATIO * head.chars
+            and (after is None or not is_prose(after))
+        ):
+            continue
+        pairs += 1
+        words += snippet.words
+        first = head.index if first is None else first
+        last = snippet.index
+        if snippet.text.endswith(_CUT_SHORT) or leading_date_end(snippet.text) is not None:
+            marked += 1
+    return _TeaserPairs(pairs, marked, words, first, last)
+
+
+def consent_page(story: Story, dump: Dump) -> bool:
+    """Whether the dump is a consent interstitial shown instead of the page.
+
+    A consent wall ("Before you continue to Google", "We value your privacy ... 842
+    partners", "Wir verwenden Cookies") holds sentences enough to pass for an article. It
+    has its buttons or its heading, no byline or date, and its prose, in the body and in the
+    whole dump, is mostly about cookies, consent and partners; an article under a banner
+    keeps most of its prose clear of such words.
+
+    Args:
+        story: The story read from the dump (body, authors and date filled in).
+        dump: The dump, with its lines.
+
+    Returns:
+        True for a dump that is a consent banner and nothing else.
+    """
+    if story.authors or story.published_at or not story.paragraphs:
+        return False
+    if not any(
+        line.words <= _CONSENT_MARK_WORDS
+        and (dump.folded[line.index] in CONSENT_BUTTONS or CONSENT_HEADING.match(line.text))
+        for line in dump.lines
+    ):
+        return False
+    body = [*story.paragraphs, story.summary or ""]
+    prose = [line.text for line in dump.lines if is_prose(line)]
+    return _consent_share(body) >= _CONSENT_SHARE and _consent_share(prose) >= _CONSENT_SHARE
+
+
+def _consent_share(texts: list[str]) -> float:
+    """The share of words in texts that speak of cookies, consent, partners or privacy."""
+    total = sum(len(text.split()) for text in texts)
+    consent = sum(len(text.split()) for text in texts if CONSENT_TERMS.search(text))
+    return consent / total if total else 0.0
 
 
 def _commented_post(story: Story, dump: Dump, span: tuple[int, int] | None) -> bool:

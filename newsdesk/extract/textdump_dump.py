@@ -17,7 +17,13 @@ from newsdesk.extract.date_text import (
     opens_with_date_label,
     split_updated,
 )
-from newsdesk.extract.textdump_labels import BYLINE_PREFIX, CONTRIBUTOR_PREFIX, fold
+from newsdesk.extract.textdump_labels import (
+    BYLINE_PREFIX,
+    CONTRIBUTOR_PREFIX,
+    META_SEPARATOR,
+    RTL_BYLINE_PREFIX,
+    fold,
+)
 from newsdesk.extract.textdump_lines import Line
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
 from newsdesk.extract.textdump_meta import (
@@ -51,6 +57,17 @@ _WORD_EDGES = "\"'“”„‘’«»()[]{}.,;:!?¡¿…–—-*"
 _TABLE_CELL = re.compile(r"\s[│┃|]\s.*\s[│┃|]\s")
 _CELL_BAR = re.compile(r"\s[│┃|]\s")
 _NUMBER_CELL = re.compile(r"^[-+]?\d[\d.,]*%?$")
+# A byline in a right-to-left script: its prefix, then names of that uncased script ("بقلم
+# أحمد خالد", "מאת דנה לוי"), which the capitalised-name rules cannot read.
+_RTL_BYLINE = re.compile(rf"^(?:{RTL_BYLINE_PREFIX})\s*[:\-–—]?\s*(?P<names>\S.*)$")
+_RTL_NAME_WORD = re.compile(
+    r"^[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]+"
+    r"(?:['’-][\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]+)*$"
+)
+# Names parted by a comma (Arabic "،") or a spaced "and" (Arabic "و", Hebrew "ו").
+_RTL_NAME_SPLIT = re.compile(r"\s*[،,;/]\s*|\s+(?:و|ו)\s+")
+_RTL_BYLINE_MAX_CHARS = 80
+_RTL_NAME_MAX_WORDS = 4
 # Lines above the body searched for the headline (furniture not counted); a reading time is
 # looked for as far into the top of the page.
 HEADER_WINDOW = 30
@@ -135,6 +152,43 @@ def _is_date_line(line: Line) -> bool:
     )
 
 
+def rtl_byline_names(text: str) -> list[str]:
+    """Authors of a byline written in Arabic, Persian or Hebrew.
+
+    These scripts have no capitals, so a name is told by the byline's prefix ("بقلم",
+    "كتب:", "מאת") and by being a few words of that script; a place or date after a bar
+    or dash ("بقلم أحمد خالد - القاهرة") is dropped.
+
+    Args:
+        text: One line of a dump.
+
+    Returns:
+        The names, or an empty list when the line is no such byline.
+    """
+    if len(text) > _RTL_BYLINE_MAX_CHARS:
+        return []
+    match = _RTL_BYLINE.match(text)
+    if match is None:
+        return []
+    names = []
+    head = META_SEPARATOR.split(match["names"])[0].strip(" .:")
+    for part in _RTL_NAME_SPLIT.split(head):
+        words = part.split()
+        glued = next((k for k, word in enumerate(words) if k and word[:1] in "وו"), None)
+        if glued is not None and 2 <= glued <= len(words) - 2:
+            # Arabic and Hebrew glue "and" to the next name ("أحمد خالد وسارة علي"); a given
+            # name may open with the same letter ("وليد"), so two full names must stand
+            # either side.
+            names.append(" ".join(words[:glued]))
+            words = [words[glued][1:], *words[glued + 1 :]]
+        if not 1 <= len(words) <= _RTL_NAME_MAX_WORDS or not all(
+            _RTL_NAME_WORD.match(word) for word in words
+        ):
+            return []
+        names.append(" ".join(words))
+    return names
+
+
 def mark_meta(dump: Dump) -> None:
     """Mark capture-date, date, reading-time and prefixed byline lines.
 
@@ -148,7 +202,9 @@ def mark_meta(dump: Dump) -> None:
                 dump.captured = (line.index, captured[0])
                 dump.meta.add(line.index)
                 continue
-        if line.words <= 30 and byline_names(line.text, allow_bare=False):
+        if line.words <= 30 and (
+            byline_names(line.text, allow_bare=False) or rtl_byline_names(line.text)
+        ):
             dump.bylines.add(line.index)
             dump.meta.add(line.index)
         elif (

@@ -67,7 +67,11 @@ DEBRIS_LABELS = _folded(
     "opens in a new window|opens in new window|opens in a new tab|opens in new tab|"
     "external link|close share panel|copy this link|read more about sharing|"
     "click to enlarge|click to expand|tap to expand|adjust text size|text size|font size|"
-    "send a news tip|send us a tip|submit a tip|toggle navigation|toggle menu"
+    "send a news tip|send us a tip|submit a tip|toggle navigation|toggle menu|"
+    # A blog sidebar's widget headers.
+    "recent posts|recent comments|neueste beiträge|neueste kommentare|letzte beiträge|"
+    "letzte kommentare|articles récents|commentaires récents|entradas recientes|"
+    "comentarios recientes"
 )
 
 #: Words that make up share-button rows ("Share  Tweet  Share", "Facebook Twitter Email").
@@ -152,6 +156,71 @@ COOKIE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+#: Buttons of a consent interstitial ("Accept all", "Reject all", "Zustimmen", "Tout refuser").
+CONSENT_BUTTONS = _folded(
+    "accept all|reject all|accept all cookies|reject all cookies|accept cookies|i accept|"
+    "agree|i agree|disagree|agree and close|agree and proceed|accept and continue|"
+    "accept and close|more options|manage options|manage preferences|manage settings|"
+    "customise|customize|customise choices|only necessary cookies|necessary cookies only|"
+    "zustimmen|alle akzeptieren|alle ablehnen|akzeptieren|ablehnen|alle zulassen|"
+    "nur notwendige cookies|einstellungen verwalten|zustimmen und weiter|akzeptieren und weiter|"
+    "tout accepter|tout refuser|accepter et fermer|continuer sans accepter|"
+    "aceptar todo|rechazar todo|aceptar todas|rechazar todas|aceptar y cerrar|"
+    "accetta tutto|rifiuta tutto|accetta e chiudi|accetta|rifiuta"
+)
+
+#: Headings of a consent interstitial shown instead of the page ("Before you continue to
+#: Google", "We value your privacy", "Wir verwenden Cookies").
+CONSENT_HEADING = re.compile(
+    r"^(?:before\s+you\s+continue(?:\s+to\s+\S.{0,40})?|we\s+(?:value|care\s+about|respect)\s+"
+    r"your\s+privacy|your\s+privacy(?:\s+(?:choices|matters|settings|preferences))?|"
+    r"(?:we|this\s+(?:site|website))\s+uses?\s+cookies|cookie\s+(?:consent|settings|preferences|notice)|"
+    r"wir\s+(?:verwenden|nutzen|benötigen\s+ihre\s+zustimmung|respektieren\s+ihre\s+privatsph[äa]re).{0,30}|"
+    r"(?:ihre\s+)?privatsph[äa]re(?:-einstellungen)?|datenschutz(?:-)?einstellungen|"
+    r"bevor\s+sie\s+(?:fortfahren|weiterlesen).{0,30}|"
+    r"avant\s+de\s+continuer.{0,30}|nous\s+respectons\s+votre\s+vie\s+priv[ée]e|"
+    r"(?:vos\s+choix\s+en\s+mati[èe]re\s+de\s+|gestion\s+de\s+la\s+)?confidentialit[ée]|"
+    r"antes\s+de\s+continuar.{0,30}|(?:valoramos|respetamos)\s+tu\s+privacidad|"
+    r"(?:la\s+)?tua\s+privacy|rispettiamo\s+la\s+tua\s+privacy)\s*[.!:]?$",
+    re.IGNORECASE,
+)
+
+#: Words of consent texts: what a banner asks leave for and whom it names.
+CONSENT_TERMS = re.compile(
+    r"\bcookies?\b|\bconsent\w*|\bpartners?\b|\bpersonal(?:ised|ized)?\s+(?:data|ads|content)|"
+    r"\bpersonali[sz]ed\b|\bprivacy\b|\bpreferences\b|\bwithdraw\b|\btracking\b|"
+    r"\beinwilligung\w*|\bzustimm\w*|\bpersonenbezogen\w*|\bdatenschutz\w*|\bwiderruf\w*|"
+    r"\bconsentement\b|\bdonn[ée]es\s+personnelles\b|\bpartenaires\b|"
+    r"\bconsentimiento\b|\bdatos\s+personales\b|\bsocios\b|"
+    r"\bconsenso\b|\bdati\s+personali\b|\bpartner\b",
+    re.IGNORECASE,
+)
+
+#: The header of a site's search results ("Search results for: budget", "248 results",
+#: "Suchergebnisse für „Haushalt“", "12 résultats pour ...", "Resultados de búsqueda").
+SEARCH_HEADER = re.compile(
+    # A label, with the query after it.
+    r"^(?:(?:search\s+results?|(?:showing\s+)?(?:\d[\d.,]*\s+)?results?\s+(?:for|matching)|"
+    r"you\s+searched\s+for|suchergebnisse?(?:\s+f[üu]r)?|(?:\d[\d.,]*\s+)?ergebnisse?\s+f[üu]r|"
+    r"ihre\s+suche\s+nach|r[ée]sultats?\s+de\s+(?:la\s+)?recherche(?:\s+pour)?|"
+    r"\d[\d.,]*\s+r[ée]sultats?\s+pour|resultados\s+de\s+(?:la\s+)?b[úu]squeda(?:\s+(?:para|de))?|"
+    r"\d[\d.,]*\s+resultados\s+para|risultati\s+(?:della\s+)?ricerca(?:\s+per)?|"
+    r"\d[\d.,]*\s+risultati\s+per)(?:\s*[:\-–—]?\s*.{0,60})?|"
+    # A bare count of hits.
+    r"\d[\d.,]*\s+(?:(?:search\s+)?results?(?:\s+found)?|treffer|(?:such)?ergebnisse|"
+    r"r[ée]sultats?|resultados|risultati))$",
+    re.IGNORECASE,
+)
+
+#: A standfirst's trailing credit to an outlet in German, French, Spanish and Italian
+#: ("…berichtet Asian Lite News", "… rapporte Le Monde", "…informa El País").
+ATTRIBUTION_ABROAD = re.compile(
+    r"(?:\.{2,}|…+|\s[-–—]\s|[.!?]\s|\s)\s*(?:berichte(?:t|te)|meldet(?:e)?|rapporte|"
+    r"indique|informa|reporta|seg[uú]n|riporta)\s+"
+    r"(?P<outlet>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&|de|la|del|der)){0,5})"
+    r"\s*[.…]*\s*$"
+)
+
 #: Site notices that are not cookie banners: data-protection, browser and sign-up notices.
 NOTICE_PATTERN = re.compile(
     r"\bpersonal data\b|\bprivacy policy\b|\bbrowser (?:version|support)\b|"
@@ -167,6 +236,7 @@ FOLLOW_WIDGET = re.compile(
     r"^um\s+neue\s+beiträge\s+per\s+e-?mail\s+zu\s+erhalten\b|"
     r"^join\s+[\d.,]+\s+other\s+(?:followers|subscribers)\b|"
     r"^schlie(?:ß|ss)e\s+dich\s+[\d.,]+\s+(?:anderen\s+)?(?:followern|abonnenten)\s+an\b|"
+    r"^blog\s+(?:per|via)\s+e-?mail\s+(?:folgen|abonnieren)$|"
     r"^rejoignez\s+[\d.,\s]+autres?\s+abonn[ée]s\b|"
     r"^[úu]nete\s+a\s+otros\s+[\d.,]+\s+suscriptores\b",
     re.IGNORECASE,
@@ -247,7 +317,8 @@ ALSO_READ_LABELS = (
     r"lea\s+(?:tambi[ée]n|m[áa]s)|(?:vea|mira)\s+tambi[ée]n|(?:leia|veja)\s+tamb[ée]m|"
     r"leggi\s+anche|czytaj\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
     r"zobacz\s+(?:te[żz]|tak[żz]e|r[óo]wnie[żz])|"
-    r"das\s+k[öo]nnte\s+(?:dich|sie)\s+auch\s+interessieren|"
+    r"das\s+k[öo]nnte\s+(?:dich|sie)\s+auch\s+interessieren|auch\s+lesen|lies\s+auch|"
+    r"(?:ver|leer)\s+tambi[ée]n|"
     r"(?:tambi[ée]n\s+)?te\s+puede\s+interesar"
 )
 
@@ -264,8 +335,12 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"^(?:«|‹|<|←|<<)?\s*(?:previous|prev\.?|older|vorheriger?|anterior|pr[ée]c[ée]dent)"
-            r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
+            r"^(?:«|‹|<|←|<<)?\s*(?:(?:previous|prev\.?|older|vorherige[rs]?|anterior|"
+            r"pr[ée]c[ée]dente?)(?:\s+(?:story|article|post|entry|news|item|artikel|beitrag|"
+            r"eintrag|art[ií]culo|article|noticia|entrada))?|"
+            # "Article précédent", "Artículo anterior", "Entrada anterior".
+            r"(?:article|art[ií]culo|noticia|entrada|publication|billet)\s+"
+            r"(?:pr[ée]c[ée]dente?|anterior))"
             rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
             re.IGNORECASE,
         ),
@@ -273,8 +348,12 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"^(?:next|newer|n[äa]chster?|siguiente|suivant)"
-            r"(?:\s+(?:story|article|post|entry|news|item|artikel|art[ií]culo|article))?"
+            r"^(?:(?:next|newer|n[äa]chste[rs]?|nachfolgende[rs]?|siguiente|suivante?)"
+            r"(?:\s+(?:story|article|post|entry|news|item|artikel|beitrag|eintrag|art[ií]culo|"
+            r"article|noticia|entrada))?|"
+            # "Article suivant", "Artículo siguiente", "Entrada siguiente".
+            r"(?:article|art[ií]culo|noticia|entrada|publication|billet)\s+"
+            r"(?:suivante?|siguiente))"
             r"\s*(?:»|›|>|→|>>)?"
             rf"(?:{_LABEL_SEPARATOR}(?P<title>.+)|\s*(?P<bare>))$",
             re.IGNORECASE,
@@ -283,7 +362,13 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"^(?:latest|more|other\s+stories|more\s+stories|top\s+stories)\s+(?:from|in|on)"
+            r"^(?:(?:latest|more|other\s+stories|more\s+stories|top\s+stories)\s+(?:from|in|on)|"
+            # "Neueste aus -Top News", "Mehr aus Politik", "Dernières actualités de",
+            # "Lo último en", "Últimas noticias de".
+            r"(?:neueste[sn]?|mehr|weitere\s+(?:artikel|beiträge|nachrichten))\s+aus|"
+            r"derni[èe]r(?:e?s)?\s+(?:articles?\s+|actualit[ée]s\s+)?(?:de|du|des|dans|en)|"
+            r"lo\s+[úu]ltimo\s+(?:de|en)|[úu]ltimas\s+noticias\s+(?:de|del|en)|"
+            r"m[áa]s\s+noticias\s+(?:de|del|en))\b"
             r"\s*[:\-–—]*\s*(?P<section>[^\W\d_][^.!?]{0,40})$",
             re.IGNORECASE,
         ),
@@ -302,7 +387,11 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"lo\s+m[áa]s\s+le[íi]do|les\s+plus\s+lus|meistgelesen|"
             r"die\s+meistgelesenen\s+(?:artikel|beitr[äa]ge|nachrichten)|"
             r"beliebte\s+beitr[äa]ge(?:\s+zum\s+thema)?|top[- ]themen(?:\s+der\s+redaktion)?|"
-            r"polecamy|lo\s+m[áa]s\s+visto)\s*:?$",
+            r"polecamy|lo\s+m[áa]s\s+visto|"
+            # "Nicht verpassen", "À ne pas manquer", "No te lo pierdas", "Da non perdere".
+            r"nicht\s+verpassen|verpassen\s+sie\s+nicht|(?:[àa]\s+)?ne\s+pas\s+manquer|"
+            r"ne\s+manquez\s+pas|no\s+te\s+(?:lo\s+)?pierdas|no\s+se\s+(?:lo\s+)?pierda|"
+            r"da\s+non\s+perdere)\s*:?$",
             re.IGNORECASE,
         ),
         "recommended",
@@ -314,7 +403,7 @@ LINK_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"other\s+(?:stories|articles)|see\s+also|in\s+other\s+news|"
             r"art[íi]culos\s+relacionados|noticias\s+relacionadas|articles?\s+li[ée]s|"
             r"sur\s+le\s+m[êe]me\s+sujet|mehr\s+zum\s+thema|verwandte\s+artikel|"
-            r"temas\s+relacionados)"
+            r"temas\s+relacionados|siehe\s+auch|voir\s+aussi)"
             r"\s*(?:[:\-–—|]+\s*(?P<title>.+)|(?P<bare>))$",
             re.IGNORECASE,
         ),
@@ -330,6 +419,13 @@ CREDIT_VERBS = (
 #: Labels naming the author before a colon ("Autor: X", "Verfasserin: Y").
 AUTHOR_LABELS = r"autor(?:in|\*in|/in)?|auteur|autore|verfasser(?:in)?|kolumnist(?:in|\*in)?"
 
+#: Byline prefixes of right-to-left scripts: Arabic "بقلم" (by the pen of), "كتب:" / "كتبت:"
+#: (wrote), "إعداد" (prepared by), Persian "به قلم", Hebrew "מאת" (by), "נכתב על ידי".
+RTL_BYLINE_PREFIX = (
+    r"بقلم|به\s+قلم|(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير)(?=\s*[:\-–—])|מאת|נכתב\s+על\s+ידי|"
+    r"(?:כתב|כתבה|כתבו)(?=\s*[:\-–—])"
+)
+
 #: Byline prefixes in a few languages ("By", "Written by", "Reporter:", "Por", "Von", ...).
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|reporting|posted|published|compiled)\s+by|"
@@ -338,7 +434,10 @@ BYLINE_PREFIX = re.compile(
     rf"(?:{CREDIT_VERBS})\s+(?:von|par|por|da)|(?:{AUTHOR_LABELS})(?=\s*:)|"
     rf"by|reporter|reported\s+by|author|authors|{AUTHOR_LABELS}|autoren|byline|writer|"
     r"correspondent|"
-    r"por|par|von|di|door|av|af|przez|автор|text)\s*[:\-–—]?\s+(?=\S)|"
+    r"por|par|von|di|door|av|af|przez|автор|text|"
+    # Arabic, Persian and Hebrew ("بقلم أحمد خالد", "كتب: ...", "מאת דנה לוי"); "كتب"
+    # (wrote; also "books") needs its colon or dash.
+    rf"{RTL_BYLINE_PREFIX})\s*[:\-–—]?\s+(?=\S)|"
     # "ByAlex Bozarjian", "vonChris Jung", "AuthorAndreas Kalt": the prefix glued to the name.
     r"(?-i:(?:By|(?:[Vv]eröffentlicht |[Gg]eschrieben )?von|Author)(?=[A-Z]))",
     re.IGNORECASE,
@@ -456,6 +555,27 @@ for _number, _names in enumerate(
     start=1,
 ):
     for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+# Arabic (Egyptian and Gulf, Levantine, Maghrebi names) and Hebrew, where a date is written
+# "in March" with the preposition glued on ("12 במרץ 2023"); Levantine names may be two words.
+for _number, _names in enumerate(
+    [
+        "يناير|جانفي|كانون الثاني|ינואר|בינואר",
+        "فبراير|فيفري|شباط|פברואר|בפברואר",
+        "مارس|آذار|מרץ|במרץ|מרס|במרס",
+        "أبريل|ابريل|إبريل|أفريل|افريل|نيسان|אפריל|באפריל",
+        "مايو|ماي|أيار|ايار|מאי|במאי",
+        "يونيو|يونيه|جوان|حزيران|יוני|ביוני",
+        "يوليو|يوليه|جويلية|تموز|יולי|ביולי",
+        "أغسطس|اغسطس|أوت|اوت|آب|אוגוסט|באוגוסט",
+        "سبتمبر|أيلول|ايلول|ספטמבר|בספטמבר",
+        "أكتوبر|اكتوبر|تشرين الأول|تشرين الاول|אוקטובר|באוקטובר",
+        "نوفمبر|تشرين الثاني|נובמבר|בנובמבר",
+        "ديسمبر|كانون الأول|كانون الاول|דצמבר|בדצמבר",
+    ],
+    start=1,
+):
+    for _name in _names.split("|"):
         MONTHS.setdefault(_name, _number)
 
 #: Headers that certainly close an article when they follow its text: comment sections with a

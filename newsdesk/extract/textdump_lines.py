@@ -167,8 +167,13 @@ class Line:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line endings, drop control and zero-width characters, fold odd spaces."""
+    """Normalise line endings, drop control and zero-width characters, fold odd spaces.
+
+    Unicode's line and paragraph separators (U+2028, U+2029) break lines as a newline does; a
+    paragraph separator leaves a blank line, as innerText does between paragraphs.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
     return _CONTROL.sub("", text)
 

@@ -35,6 +35,13 @@ _BYLINE_WORDS = 4
 _LONE_SNIPPET_WORDS = 40
 # A label repeated over teaser titles ("Read on", "In News") is this short.
 _LABEL_WORDS = 3
+# The other button's label run into its title ("Vorheriger Beitrag Brandbergweg ...") is
+# not the title of this one.
+_NAV_LABEL_START = re.compile(
+    r"^(?:previous|next|vorherige[rs]?|n[äa]chste[rs]?|pr[ée]c[ée]dent|suivant|anterior|"
+    r"siguiente)\s+(?:story|article|post|entry|artikel|beitrag|eintrag|art[ií]culo)\b",
+    re.IGNORECASE,
+)
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\b[a-z]{1,4})\s*$")
 
 
@@ -65,6 +72,15 @@ def match_header(line: Line) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _bare_label(text: str) -> bool:
+    """Whether a text is a link header with no title of its own ("Next", "Nächstes")."""
+    for pattern, _ in LINK_HEADERS:
+        match = pattern.match(text)
+        if match and not (match.groupdict().get("title") or "").strip():
+            return True
+    return False
+
+
 def _title_ok(line: Line) -> bool:
     return is_heading_like(line) and (line.chars >= 12 or line.words >= 3) and line.words <= 30
 
@@ -74,11 +90,19 @@ def _single(
 ) -> LinkBlock | None:
     title = (match.groupdict().get("title") or "").strip()
     if title:
+        if _bare_label(title):
+            # "Vorheriges | Nächstes": two buttons on one line, no title.
+            return None
         return LinkBlock(kind, i, i, [(title, None)])
     j = i + 1
     while j < len(lines) and is_meta(lines[j]):
         j += 1
-    if j < len(lines) and _title_ok(lines[j]) and match_header(lines[j]) is None:
+    if (
+        j < len(lines)
+        and _title_ok(lines[j])
+        and match_header(lines[j]) is None
+        and not _NAV_LABEL_START.match(lines[j].text)
+    ):
         return LinkBlock(kind, i, j, [(lines[j].text, None)])
     return None
 
