@@ -19,29 +19,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple
 
 from newsdesk.dates import keep_published
 from newsdesk.extract.author_box import drop_author_box
-from newsdesk.extract.date_text import find_date, leading_date_end, numeric_day_first
+from newsdesk.extract.date_text import find_date, numeric_day_first
 from newsdesk.extract.textdump_classify import end_signal, trim_span
 from newsdesk.extract.textdump_dump import (
     Dump,
     body_line_ok,
     byline_line,
+    has_prose,
     mark_links,
     mark_meta,
     rtl_byline_names,
 )
 from newsdesk.extract.textdump_fields import fill_meta, fill_outlet, fill_section, fill_text_fields
 from newsdesk.extract.textdump_labels import (
-    ATTRIBUTION_ABROAD,
     COMMENTS_HEADER,
-    CONSENT_BUTTONS,
-    CONSENT_HEADING,
-    CONSENT_TERMS,
-    ERROR_PATTERN,
-    SEARCH_HEADER,
 )
 from newsdesk.extract.textdump_lines import (
     Line,
@@ -54,9 +48,10 @@ from newsdesk.extract.textdump_lines import (
 )
 from newsdesk.extract.textdump_links import links_from_blocks
 from newsdesk.extract.textdump_meta import detect_language
+from newsdesk.extract.textdump_pages import page_type
 from newsdesk.extract.textdump_title import (
     TITLE_INSIDE_BODY,
-    anchor_bonus,
+    anchored_heading,
     pick_standfirst,
     pick_title,
 )
@@ -86,27 +81,6 @@ _ABOVE_COMMENTS_SHARE = 0.1
 # share of the best run's score is the article; the headline is looked for this far up.
 _UNDER_HEADLINE_SHARE = 0.5
 _UNDER_HEADLINE_REACH = 80
-# A consent wall's button or heading is this short; this share of its prose speaks of
-# cookies and consent.
-_CONSENT_MARK_WORDS = 8
-_CONSENT_SHARE = 0.5
-# A listing: headline-and-snippet pairs (three under a search header), the share of them
-# with snippets cut short or dated, the share of the run's prose the snippets hold; a
-# teaser's headline and snippet are this long; the first headline may sit above the run,
-# the search header in the page's first lines.
-_SEARCH_PAIRS = 3
-_LISTING_PAIRS = 5
-_LISTING_MARKED_SHARE = 0.5
-_LISTING_SNIPPET_SHARE = 0.6
-_TEASER_HEAD_WORDS = (3, 20)
-_SNIPPET_MAX_WORDS = 80
-_SNIPPET_LENGTH_RATIO = 1.5
-_ARTICLE_BESIDE_WORDS = 100.0
-_ARTICLE_LEAD_WORDS = 40.0
-_PAIR_REACH_ABOVE = 3
-_SEARCH_HEADER_WORDS = 12
-_SEARCH_HEADER_REACH = 40
-_CUT_SHORT = ("…", "...", "[…]", "[...]")
 # A second article: its header (meta lines around its headline, looked for this far), and
 # the running prose needed on both sides of it.
 _HEADER_BLOCK_REACH = 4
@@ -117,8 +91,6 @@ _PARAGRAPH_REACH = 6
 _NEXT_HEADLINE_MAX_WORDS = 20
 _HEADER_LINE_MAX_WORDS = 8
 _SENTENCE_STOP = re.compile(r"\.(?:\s|$)")
-# A standfirst keeps this much text before an outlet credit it ends with.
-_CREDIT_MIN_CHARS = 20
 # A right-to-left byline is looked for this many lines around the headline.
 _RTL_BYLINE_REACH = 6
 # Enough of the page to tell its language for reading numeric dates.
@@ -167,7 +139,7 @@ def extract_text_dump(
         span = trim_span(lines, span, lambda line: body_line_ok(dump, line), dump.paragraph_breaks)
         span = _end_at_next_article(dump, span)
     title_index = pick_title(dump, span)
-    if span and title_index is not None and title_index >= span[0] and not _has_prose(dump, span):
+    if span and title_index is not None and title_index >= span[0] and not has_prose(dump, span):
         # A page without prose (a few plain lines) is all text; none of it is a headline.
         title_index = None
     if span and title_index is not None and span[0] <= title_index < span[1]:
@@ -189,8 +161,6 @@ def extract_text_dump(
         # The page's own URL ("/2019/08/02/slug") dates a dump that shows no date.
         keep_published(story, from_url, "url")
     story.paragraphs = drop_author_box(story.paragraphs, story.authors)
-    if story.outlet is None and story.summary:
-        _credit_abroad(story)
     fill_outlet(story, dump, title_index)
     story.links = links_from_blocks(dump.blocks)
     if story.links:
@@ -199,7 +169,7 @@ def extract_text_dump(
     story.language = detect_language(story.body_text or "\n".join(ln.text for ln in lines))
     if story.language:
         story.provenance["language"] = "heuristic"
-    story.page_type = _page_type(story, dump, span)
+    story.page_type = page_type(story, dump, span)
     return story
 
 
@@ -216,22 +186,6 @@ def _capped(text: str) -> tuple[str, str | None]:
         cut = MAX_TEXT_CHARS
     note = f"dump truncated to the first {cut} of {len(text)} characters, at a line break"
     return text[:cut], note
-
-
-def _credit_abroad(story: Story) -> None:
-    """Take a German, French, Spanish or Italian outlet credit off the standfirst's end.
-
-    "…berichtet Asian Lite News" credits the outlet as "…reports Asian Lite News" does.
-    """
-    match = ATTRIBUTION_ABROAD.search(story.summary or "")
-    if match is None:
-        return
-    head = story.summary[: match.start()].rstrip(" .…-–—")
-    if len(head) < _CREDIT_MIN_CHARS:
-        return
-    story.summary = head
-    story.outlet = match["outlet"].strip()
-    story.provenance["outlet"] = "text"
 
 
 def _fill_rtl_authors(story: Story, dump: Dump, title_index: int) -> None:
@@ -325,7 +279,7 @@ def _run_under_headline(
     """
     lines = dump.lines
     for line in reversed(lines[max(0, best_span[0] - _UNDER_HEADLINE_REACH) : best_span[0]]):
-        if not _anchored_heading(dump, line):
+        if not anchored_heading(dump, line):
             continue
         between = lines[line.index + 1 : best_span[0]]
         stop = next(
@@ -424,7 +378,7 @@ def _restart_at_headline(dump: Dump, span: tuple[int, int]) -> tuple[int, int]:
     restart = None
     runs: _ProseRuns | None = None
     for line in lines[span[0] + TITLE_INSIDE_BODY : span[1] + 1]:
-        if not _anchored_heading(dump, line):
+        if not anchored_heading(dump, line):
             continue
         runs = runs or _ProseRuns(dump, span)
         before, before_share = runs.share(span[0], line.index)
@@ -550,22 +504,6 @@ def _header_block(dump: Dump, line: Line) -> list[int]:
     return []
 
 
-def _anchored_heading(dump: Dump, line: Line) -> bool:
-    """A headline-like line (not a byline or link) with its byline or date under it."""
-    return (
-        line.words >= _RESTART_MIN_WORDS
-        and is_heading_like(line)
-        and line.index not in dump.meta
-        and line.index not in dump.link_lines
-        and not byline_line(dump, line)
-        and anchor_bonus(dump, line) > 0
-    )
-
-
-def _has_prose(dump: Dump, span: tuple[int, int]) -> bool:
-    return any(is_prose(line) for line in dump.lines[span[0] : span[1] + 1])
-
-
 def _fallback_span(dump: Dump) -> tuple[int, int] | None:
     """For dumps without prose (tiny pages), the run of plain lines that are not furniture."""
     keep = [
@@ -578,193 +516,3 @@ def _fallback_span(dump: Dump) -> tuple[int, int] | None:
     if not keep or len(dump.lines) > 12:
         return None
     return keep[0], keep[-1]
-
-
-# --- page type ---------------------------------------------------------------------------------
-
-
-def _page_type(story: Story, dump: Dump, span: tuple[int, int] | None) -> str:
-    body_words = sum(len(p.split()) for p in story.paragraphs)
-    head = " ".join(line.text for line in dump.lines[:40])
-    if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
-        return "error"
-    if consent_page(story, dump):
-        return "other"
-    if teaser_listing(dump, span):
-        return "listing"
-    if (
-        body_words >= 50
-        or _commented_post(story, dump, span)
-        or (
-            story.paragraphs
-            and any(ln.cjk for ln in dump.lines[:40])
-            and sum(len(p) for p in story.paragraphs) >= 120
-        )
-    ):
-        return "article"
-    headline_lines = sum(
-        1
-        for line in dump.lines
-        if line.words >= 3 and (is_heading_like(line) or (line.templated and not line.terminal))
-    )
-    if headline_lines >= 8 or len(story.links) >= 5:
-        return "listing"
-    return "other"
-
-
-def teaser_listing(dump: Dump, span: tuple[int, int] | None) -> bool:
-    """Whether the body run is a list of teasers (search results, a section page).
-
-    A listing sets headline over snippet over headline, each snippet alone: cut short
-    ("…") or opening with its date. Under a search header ("Search results for: budget",
-    "248 results", "Suchergebnisse") three such pairs make a listing; without one it takes
-    `_LISTING_PAIRS`, most of them marked so, holding most of the run's prose. An article
-    runs paragraph after paragraph, and a listicle's items are whole paragraphs.
-
-    Args:
-        dump: The dump, with meta and link lines marked.
-        span: The body run (inclusive line indices), or None.
-
-    Returns:
-        True for a run of teasers.
-    """
-    if span is None:
-        return False
-    lines = dump.lines
-    pairs = _teaser_pairs(dump, span)
-    if pairs.count < _SEARCH_PAIRS or pairs.first is None or pairs.last is None:
-        return False
-
-    def prose_words(low: int, high: int) -> float:
-        return sum(
-            line.words for line in lines[low:high] if is_prose(line) and body_line_ok(dump, line)
-        )
-
-    if pairs.words < _LISTING_SNIPPET_SHARE * prose_words(span[0], span[1] + 1):
-        return False
-    if prose_words(pairs.last + 1, span[1] + 1) >= _ARTICLE_BESIDE_WORDS:
-        # A sidebar of teasers (recent comments) over the article they sit beside.
-        return False
-    header = next(
-        (
-            line.index
-            for line in reversed(lines[max(0, span[0] - _PAIR_REACH_ABOVE) : pairs.first])
-            if _anchored_heading(dump, line)
-        ),
-        None,
-    )
-    if header is not None and prose_words(header + 1, pairs.first) >= _ARTICLE_LEAD_WORDS:
-        # An article's headline with its date over its lead, then teasers under it.
-        return False
-    searched = any(
-        line.words <= _SEARCH_HEADER_WORDS and SEARCH_HEADER.match(line.text)
-        for line in lines[: max(span[0], _SEARCH_HEADER_REACH)]
-    )
-    return searched or (
-        pairs.count >= _LISTING_PAIRS and pairs.marked >= _LISTING_MARKED_SHARE * pairs.count
-    )
-
-
-class _TeaserPairs(NamedTuple):
-    """Headline-and-snippet pairs found in a body run.
-
-    Attributes:
-        count: How many pairs.
-        marked: How many snippets are cut short or open with a date.
-        words: The snippets' words.
-        first: Line index of the first pair's headline.
-        last: Line index of the last pair's snippet.
-    """
-
-    count: int
-    marked: int
-    words: float
-    first: int | None
-    last: int | None
-
-
-def _teaser_pairs(dump: Dump, span: tuple[int, int]) -> _TeaserPairs:
-    """Headline-and-snippet pairs in and just above the body run."""
-    lines = dump.lines
-
-    def skipped(line: Line) -> bool:
-        return line.debris or line.index in dump.meta or line.index in dump.link_lines
-
-    content = [
-        line
-        for line in lines[max(0, span[0] - _PAIR_REACH_ABOVE) : span[1] + 1]
-        if not skipped(line)
-    ]
-    pairs = marked = 0
-    words = 0.0
-    first = last = None
-    for k, head in enumerate(content[:-1]):
-        snippet = content[k + 1]
-        after = content[k + 2] if k + 2 < len(content) else None
-        if not (
-            _TEASER_HEAD_WORDS[0] <= head.words <= _TEASER_HEAD_WORDS[1]
-            and is_heading_like(head)
-            and not is_prose(head)
-            and is_prose(snippet)
-            and snippet.words <= _SNIPPET_MAX_WORDS
-            # A snippet runs longer than its headline; a list of titles alternates by chance.
-            and snippet.chars >= _SNIPPET_LENGTH_RATIO * head.chars
-            and (after is None or not is_prose(after))
-        ):
-            continue
-        pairs += 1
-        words += snippet.words
-        first = head.index if first is None else first
-        last = snippet.index
-        if snippet.text.endswith(_CUT_SHORT) or leading_date_end(snippet.text) is not None:
-            marked += 1
-    return _TeaserPairs(pairs, marked, words, first, last)
-
-
-def consent_page(story: Story, dump: Dump) -> bool:
-    """Whether the dump is a consent interstitial shown instead of the page.
-
-    A consent wall ("Before you continue to Google", "We value your privacy ... 842
-    partners", "Wir verwenden Cookies") holds sentences enough to pass for an article. It
-    has its buttons or its heading, no byline or date, and its prose, in the body and in the
-    whole dump, is mostly about cookies, consent and partners; an article under a banner
-    keeps most of its prose clear of such words.
-
-    Args:
-        story: The story read from the dump (body, authors and date filled in).
-        dump: The dump, with its lines.
-
-    Returns:
-        True for a dump that is a consent banner and nothing else.
-    """
-    if story.authors or story.published_at or not story.paragraphs:
-        return False
-    if not any(
-        line.words <= _CONSENT_MARK_WORDS
-        and (dump.folded[line.index] in CONSENT_BUTTONS or CONSENT_HEADING.match(line.text))
-        for line in dump.lines
-    ):
-        return False
-    body = [*story.paragraphs, story.summary or ""]
-    prose = [line.text for line in dump.lines if is_prose(line)]
-    return _consent_share(body) >= _CONSENT_SHARE and _consent_share(prose) >= _CONSENT_SHARE
-
-
-def _consent_share(texts: list[str]) -> float:
-    """The share of words in texts that speak of cookies, consent, partners or privacy."""
-    total = sum(len(text.split()) for text in texts)
-    consent = sum(len(text.split()) for text in texts if CONSENT_TERMS.search(text))
-    return consent / total if total else 0.0
-
-
-def _commented_post(story: Story, dump: Dump, span: tuple[int, int] | None) -> bool:
-    """A short post with a headline over its text and a comment section under it.
-
-    Listings carry no comment form; a post of a few lines does, so its sidebar's headlines
-    do not make it a listing.
-    """
-    if not (story.title and span and _has_prose(dump, span)):
-        return False
-    return any(
-        line.barrier and COMMENTS_HEADER.search(line.text) for line in dump.lines[span[1] + 1 :]
-    )

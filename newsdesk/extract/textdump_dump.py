@@ -24,7 +24,7 @@ from newsdesk.extract.textdump_labels import (
     RTL_BYLINE_PREFIX,
     fold,
 )
-from newsdesk.extract.textdump_lines import Line
+from newsdesk.extract.textdump_lines import Line, is_prose
 from newsdesk.extract.textdump_links import LinkBlock, find_link_blocks
 from newsdesk.extract.textdump_meta import (
     byline_core,
@@ -309,3 +309,8 @@ def byline_line(dump: Dump, line: Line) -> bool:
         return False
     # The date may lead the byline's own line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
     return stamped(line.text) or any(other.index in dump.meta for other in near)
+
+
+def has_prose(dump: Dump, span: tuple[int, int]) -> bool:
+    """Whether any line of the run `span` (inclusive line indices) is prose."""
+    return any(is_prose(line) for line in dump.lines[span[0] : span[1] + 1])

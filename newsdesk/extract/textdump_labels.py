@@ -212,15 +212,6 @@ SEARCH_HEADER = re.compile(
     re.IGNORECASE,
 )
 
-#: A standfirst's trailing credit to an outlet in German, French, Spanish and Italian
-#: ("…berichtet Asian Lite News", "… rapporte Le Monde", "…informa El País").
-ATTRIBUTION_ABROAD = re.compile(
-    r"(?:\.{2,}|…+|\s[-–—]\s|[.!?]\s|\s)\s*(?:berichte(?:t|te)|meldet(?:e)?|rapporte|"
-    r"indique|informa|reporta|seg[uú]n|riporta)\s+"
-    r"(?P<outlet>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&|de|la|del|der)){0,5})"
-    r"\s*[.…]*\s*$"
-)
-
 #: Site notices that are not cookie banners: data-protection, browser and sign-up notices.
 NOTICE_PATTERN = re.compile(
     r"\bpersonal data\b|\bprivacy policy\b|\bbrowser (?:version|support)\b|"

@@ -47,6 +47,13 @@ _ATTRIBUTION = re.compile(
     r"(?P<outlet>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)){0,5})"
     r"\s*[.…]*\s*$"
 )
+# "…berichtet Asian Lite News", "… rapporte Le Monde": the same credit in other languages.
+_ATTRIBUTION_ABROAD = re.compile(
+    r"(?:\.{2,}|…+|\s[-–—]\s|[.!?]\s|\s)\s*(?:berichte(?:t|te)|meldet(?:e)?|rapporte|"
+    r"indique|informa|reporta|seg[uú]n|riporta)\s+"
+    r"(?P<outlet>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&|de|la|del|der)){0,5})"
+    r"\s*[.…]*\s*$"
+)
 _COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"(?P<name>[^.|,]{2,60}?)\s*(?:,?\s*(?:llc|inc|ltd|plc|gmbh|s\.a)\.?)?\s*"
@@ -175,12 +182,12 @@ def reading_time(text: str) -> int | None:
 
 
 def split_attribution(text: str) -> tuple[str, str | None]:
-    """Split a standfirst's trailing "…reports Outlet Name" attribution off.
+    """Split a standfirst's trailing "…reports Outlet Name" attribution off (also "…berichtet").
 
     Returns:
         `(text_without_attribution, outlet_or_None)`; the text loses trailing ellipses too.
     """
-    match = _ATTRIBUTION.search(text)
+    match = _ATTRIBUTION.search(text) or _ATTRIBUTION_ABROAD.search(text)
     if not match:
         return text, None
     head = text[: match.start()].rstrip(" .…-–—")

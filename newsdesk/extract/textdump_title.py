@@ -26,6 +26,8 @@ from newsdesk.extract.textdump_overlap import content_tokens, overlap
 # needs a byline or date under it (and may then restart the run, see `textdump`).
 TITLE_INSIDE_BODY = 4
 # Longer than this, a line under a heading reads as its deck.
+# A headline with its byline or date under it has at least this many words.
+_ANCHORED_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 15
 # A "By ..." line this short is a credit line, never a headline.
 _CREDIT_MAX_WORDS = 6
@@ -655,3 +657,15 @@ def _opens_as_standfirst(dump: Dump, line: Line, span: tuple[int, int]) -> bool:
     if _near_duplicate(line.text, rest):
         return True
     return dump.lines[line.index + 1].index in dump.meta
+
+
+def anchored_heading(dump: Dump, line: Line) -> bool:
+    """A headline-like line (not a byline or link) with its byline or date under it."""
+    return (
+        line.words >= _ANCHORED_MIN_WORDS
+        and is_heading_like(line)
+        and line.index not in dump.meta
+        and line.index not in dump.link_lines
+        and not byline_line(dump, line)
+        and anchor_bonus(dump, line) > 0
+    )
