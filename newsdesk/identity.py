@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -47,15 +48,36 @@ def story_id_for(
 
     From the normalised canonical URL (else the page URL) when there is one, so a feed item
     and the page it links to share an id; otherwise from outlet + title key + published day.
+    A canonical URL that is a site's home page (`https://example.com/`) names no story: a
+    CMS that gives it as every article's canonical URL would merge them all, so it is passed
+    over (a page URL is taken as it is).
+
+    Args:
+        canonical_url: The story's canonical URL, if declared.
+        url: The address the story was read from, if known.
+        outlet: The publishing outlet's name.
+        title: The story's title.
+        published_at: When the story was published.
 
     Returns:
         16 hex characters.
     """
-    key_url = normalize_url(canonical_url) or normalize_url(url)
+    key_url = _story_url(canonical_url) or normalize_url(url)
     if key_url:
         return _short_hash(f"url|{key_url}")
     day = published_at.date().isoformat() if published_at else ""
     return _short_hash(f"title|{text_key(outlet)}|{text_key(title)}|{day}")
+
+
+def _story_url(url: str | None) -> str | None:
+    normal = normalize_url(url)
+    if not normal:
+        return None
+    parts = urlsplit(normal)
+    # "/?p=5031" names an item by its query; a hash-bang ("/#!/story/1") names a page too.
+    if parts.path in ("", "/") and not parts.query and not parts.fragment:
+        return None
+    return normal
 
 
 def record_id_for(raw_sha256: str, index: int) -> str:

@@ -46,10 +46,16 @@ _WESTERN_PUNCTUATION = frozenset("’‘“”„–—…«»€•·°§©®�
 _MOJIBAKE_SAMPLE = 100_000
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
-# A UTF-8 page may hold this many broken sequences, each outnumbered this many times by
-# valid non-ASCII characters.
-_MAX_BROKEN_UTF8 = 20
+# A UTF-8 page may hold broken sequences (a stray byte, an excerpt cut mid-character) when
+# valid non-ASCII characters outnumber them this many times; text in a legacy code page
+# breaks at nearly every non-ASCII byte and forms a valid sequence only by rare accident.
 _VALID_PER_BROKEN = 20
+# A short page has few non-ASCII characters to outnumber its broken ones: up to this many
+# broken sequences are allowed when at least `_MIN_VALID_UTF8` valid characters outnumber
+# them `_SHORT_VALID_PER_BROKEN` times (27 umlauts and 3 stray bytes).
+_MAX_BROKEN_UTF8 = 20
+_MIN_VALID_UTF8 = 8
+_SHORT_VALID_PER_BROKEN = 3
 # ftfy's badness patterns look at most this many characters around a non-ASCII one.
 _MOJIBAKE_CONTEXT = 3
 
@@ -211,6 +217,27 @@ def _decode_declared(data: bytes, declared_charset: str | None) -> str:
     return _detect(data)
 
 
+def mostly_utf8(valid: int, broken: int) -> bool:
+    """Whether bytes with `valid` good and `broken` bad UTF-8 sequences are UTF-8 text.
+
+    Args:
+        valid: Non-ASCII characters that decoded as UTF-8.
+        broken: Invalid byte sequences.
+
+    Returns:
+        True when valid sequences outnumber broken ones `_VALID_PER_BROKEN` times, or, for a
+        short page, when a few broken ones (at most `_MAX_BROKEN_UTF8`) are outnumbered
+        `_SHORT_VALID_PER_BROKEN` times by at least `_MIN_VALID_UTF8` valid ones.
+    """
+    if valid >= _VALID_PER_BROKEN * broken:
+        return True
+    return (
+        broken <= _MAX_BROKEN_UTF8
+        and valid >= _MIN_VALID_UTF8
+        and valid >= _SHORT_VALID_PER_BROKEN * broken
+    )
+
+
 def _decode_lenient(data: bytes, codec: str | None) -> str | None:
     if not codec:
         return None
@@ -226,9 +253,7 @@ def _decode_lenient(data: bytes, codec: str | None) -> str | None:
             # at nearly every non-ASCII character instead.
             bad = text.count("\ufffd")
             good = len(_NON_ASCII_CHAR.findall(text)) - bad
-            if bad <= _MAX_BROKEN_UTF8 and good >= _VALID_PER_BROKEN * bad:
-                return text
-            return None
+            return text if mostly_utf8(good, bad) else None
     try:
         text = data.decode(codec, errors="replace")
     except LookupError:

@@ -18,16 +18,45 @@ _CDATA = re.compile(r"^\s*(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$", re.M)
 _MAX_SCRIPT_CHARS = 1_000_000
 
 
+# Real JSON-LD nests a few levels (graph, node, author, address); a block nested deeper than
+# this is ignored, as the readers of its values recurse.
+_MAX_DEPTH = 64
+
+
+class _TooDeep(Exception):
+    """A JSON-LD block nested deeper than `_MAX_DEPTH`, or than the parser can follow."""
+
+
 def _loads(text: str) -> Any:
     text = _CDATA.sub("", text).strip().rstrip(";")
     if not text or len(text) > _MAX_SCRIPT_CHARS:
         return None
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
-            return json.loads(candidate, strict=False)
+            value = json.loads(candidate, strict=False)
         except ValueError:
             continue
+        except RecursionError as err:
+            raise _TooDeep from err
+        if _depth(value) > _MAX_DEPTH:
+            raise _TooDeep
+        return value
     return None
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and objects nest in a parsed JSON value, walked without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            if depth <= _MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 def _walk(value: Any, out: list[dict]) -> None:
@@ -56,12 +85,19 @@ class JsonLd:
         page: A WebPage-like node, or None.
         listing: True when the page declares itself a collection/listing.
         website_name: The `WebSite`/`Organization` name declared by the page, if any.
+        notes: Blocks that were ignored, and why.
     """
 
     def __init__(self, tree: HtmlElement) -> None:
         self.nodes: list[dict] = []
-        for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-            _walk(_loads(script.text or ""), self.nodes)
+        self.notes: list[str] = []
+        for i, script in enumerate(tree.iterfind('.//script[@type="application/ld+json"]')):
+            try:
+                _walk(_loads(script.text or ""), self.nodes)
+            except _TooDeep:
+                self.notes.append(
+                    f"JSON-LD block {i + 1} nests deeper than {_MAX_DEPTH} levels; ignored"
+                )
         self.by_id = {n["@id"]: n for n in self.nodes if isinstance(n.get("@id"), str)}
         self.article = self._pick(lambda ts: any(_ARTICLE_TYPE.search(t) for t in ts))
         self.page = self._pick(lambda ts: any(_PAGE_TYPE.match(t) for t in ts))

@@ -359,3 +359,75 @@ class LinkFinder:
         for i, link in enumerate(links):
             link.position = i
         return links
+
+
+#: A teaser card (headline link, snippet, date) is at most this many words.
+MAX_CARD_WORDS = 80
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_CARD_STOP = frozenset({"body", "html", "main"})
+
+
+def teaser_cards(tree: HtmlElement, base: str | None, self_urls: list[str | None]) -> list[str]:
+    """The texts of the page's teaser cards: short blocks around one headline link.
+
+    A card is the widest element around a link in (or around) an `<h2>`-`<h6>` that holds
+    no other such link and at most `MAX_CARD_WORDS` words: the headline, its snippet and
+    its date. Home, section, tag and search pages are streams of them; an article has a few
+    at most, in its related boxes.
+
+    Args:
+        tree: The parsed page.
+        base: URL that relative links resolve against, if known.
+        self_urls: The page's own addresses; a headline linking to them is the story's own.
+
+    Returns:
+        Each card's visible text, whitespace collapsed, in page order.
+    """
+    self_keys = {normalize_url(u) for u in self_urls if u}
+    headlines: dict[HtmlElement, HtmlElement] = {}
+    for a in tree.iter("a"):
+        href = a.get("href")
+        if not href or len(_text(a).split()) < 3:
+            continue
+        heading = next(a.iterancestors(*_CARD_HEADINGS), None)
+        if heading is None:
+            heading = next(a.iter(*_CARD_HEADINGS), None)
+            heading = a if heading is not None else None
+        if heading is None:
+            continue
+        url = resolve_url(href, base)
+        if url and normalize_url(url) in self_keys:
+            continue
+        headlines[a] = heading
+    cards: list[HtmlElement] = []
+    seen: set[HtmlElement] = set()
+    for a, heading in headlines.items():
+        card = heading
+        while True:
+            parent = card.getparent()
+            if parent is None or parent.tag in _CARD_STOP or _holds_two(parent, a, headlines):
+                break
+            if _more_words(parent, MAX_CARD_WORDS):
+                break
+            card = parent
+        if card not in seen:
+            seen.add(card)
+            cards.append(card)
+    return [_text(card) for card in cards]
+
+
+def _holds_two(
+    el: HtmlElement, own: HtmlElement, headlines: dict[HtmlElement, HtmlElement]
+) -> bool:
+    # Stops at the second headline link: a list of 500 teasers is not walked 500 times.
+    return any(a is not own and a in headlines for a in el.iter("a"))
+
+
+def _more_words(el: HtmlElement, limit: int) -> bool:
+    # Counts only as far as the limit: the ancestors of a card can be the whole page.
+    words = 0
+    for text in el.itertext():
+        words += len(text.split())
+        if words > limit:
+            return True
+    return False
