@@ -52,7 +52,7 @@ class RawItem:
         registered_at: ISO timestamp of registration.
         origin: `landing`, `fetch` or `ingest`.
         object: Path of the stored copy, relative to the raw folder.
-        url: Page URL when known (fetched items, `newsdesk ingest --url`).
+        url: Page URL when known (fetched items).
     """
 
     sha256: str

@@ -9,12 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract.charset import decode_html
-from newsdesk.extract.html import MAX_HTML_CHARS, extract_html, url_date
+from newsdesk.extract.html import extract_html
 from newsdesk.extract.html_authors import choose_authors, clean_authors
 from newsdesk.extract.html_byline import byline_near, headline_element
 from newsdesk.extract.html_jsonld import names_of
 from newsdesk.extract.html_links import classify_heading
 from newsdesk.extract.html_metadata import split_site_suffix
+from newsdesk.extract.html_parse import MAX_HTML_CHARS
 from newsdesk.extract.html_title import (
     SiteNames,
     TitleCandidate,
@@ -22,6 +23,7 @@ from newsdesk.extract.html_title import (
     strip_site_segments,
 )
 from newsdesk.model import LINK_KINDS, PAGE_TYPES, PROVENANCES, ExtractionError
+from newsdesk.urls import url_date
 
 
 def norm(text):

@@ -1,0 +1,309 @@
+"""What kind of page an HTML page is: an article, or a home, listing, error or consent page.
+
+Pages that are not stories must not become stories. The rules read what the page declares
+(og:type, JSON-LD types, its canonical address) and what it shows (teaser cards, error
+wording, consent buttons), and keep a page whose canonical URL names the site's home from
+giving its story the home page's identity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from newsdesk.extract.html_jsonld import JsonLd, types_of
+from newsdesk.extract.html_links import teaser_cards
+from newsdesk.extract.html_metadata import PageMeta, resolve_url
+from newsdesk.model import Story
+from newsdesk.urls import normalize_url, url_date, url_parts
+from newsdesk.words import count_words
+
+# Error pages say so in their heading or their few lines of text, in many languages. A "404"
+# counts with an error word or alone ("Route 404 bridge" is a road), "not found" only about a
+# page or alone ("Missing hiker still not found" is news).
+_ERROR_TEXT = re.compile(
+    r"\b(?:error|fehler|erreur|errore|erro|fout|code)\s*:?\s*40[14]\b|\b40[14]\s*(?:error|fehler|"
+    r"erreur|errore|[-–—:|!(]|not\s+found|page)|^\W*40[14]\W*$|^\W*(?:not\s+found|gone)\W*$|"
+    r"\b(?:page|file|article|story|content|post)\s+(?:was\s+)?not\s+found|"
+    r"\bpage\s+(?:does\s+not|doesn['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+"
+    r"(?:be\s+found|exist)|"
+    r"\b(?:can(?:no|['’])?t|could(?:\s*no|n['’]?)t|(?:were|are)\s+unable\s+to)\s+(?:find|locate)\s+"
+    r"(?:that|this|the|your|the\s+requested)\s+(?:page|article|story|content|file)|"
+    r"\b(?:page|article|story|content|file)\s+(?:\w+\s+){0,5}?(?:does\s+not|doesn['’]t|no\s+longer)"
+    r"\s+exists?|"
+    r"\b(?:this|the)\s+(?:page|article|story|content|post)\s+(?:has\s+been|was|is)\s+"
+    r"(?:removed|deleted|taken\s+down|unpublished|withdrawn)|"
+    r"\b(?:page|article|story|content|post)\s+(?:is\s+)?no\s+longer\s+available|"
+    # German
+    r"\b(?:seite|artikel|inhalt|beitrag)\s+(?:wurde\s+)?nicht\s+gefunden|"
+    r"\b(?:seite|artikel|beitrag)\s+(?:\w+\s+){0,3}?(?:existiert|gibt\s+es)\s+(?:leider\s+)?"
+    r"(?:nicht|nicht\s+mehr)\b|\bnicht\s+mehr\s+verfügbar|"
+    # French
+    r"\bpage\s+(?:introuvable|non\s+trouvée|inexistante)|"
+    r"\b(?:page|article)\s+(?:\w+\s+){0,4}?n['’]existe\s+(?:pas|plus)|n['’]est\s+plus\s+disponible|"
+    # Dutch
+    r"\bpagina\s+niet\s+gevonden|\bpagina\s+(?:\w+\s+){0,4}?bestaat\s+niet|"
+    r"\bniet\s+(?:meer\s+)?beschikbaar\b|"
+    # Portuguese
+    r"\bpágina\s+não\s+encontrada|\bpágina\s+(?:\w+\s+){0,4}?não\s+existe|"
+    r"\bnão\s+está\s+mais\s+disponível|"
+    # Spanish
+    r"\bpágina\s+no\s+encontrada|\bpágina\s+(?:\w+\s+){0,4}?no\s+existe|"
+    r"\bno\s+(?:se\s+)?(?:ha\s+)?(?:podido\s+)?encontr(?:ado|amos|ó)\s+la\s+página|"
+    r"\bya\s+no\s+está\s+disponible|"
+    # Italian
+    r"\bpagina\s+non\s+trovata|\bpagina\s+(?:\w+\s+){0,4}?non\s+esiste|\bnon\s+è\s+più\s+disponibile",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Cookie-consent walls shown instead of the page ("Before you continue to Google").
+_CONSENT_HEADING = re.compile(
+    r"^\W*(?:before\s+you\s+continue(?:\s+to\s+[\w .]+)?|we\s+value\s+your\s+privacy|"
+    r"your\s+privacy\s+(?:choices|matters|is\s+important(?:\s+to\s+us)?)|"
+    r"(?:manage\s+)?(?:cookie|privacy)\s+(?:consent|settings|preferences|choices)|"
+    r"this\s+(?:site|website)\s+uses\s+cookies|we\s+use\s+cookies|"
+    r"yahoo\s+(?:ist\s+teil\s+der|is\s+part\s+of\s+the)\s+yahoo\s+(?:markenfamilie|family\s+of\s+brands)|"
+    r"(?:wir\s+respektieren\s+ihre|ihre)\s+privatsphäre(?:\s+ist\s+uns\s+wichtig)?|"
+    r"datenschutz-?\s*(?:einstellungen|hinweis)|cookie-?\s*einstellungen|wir\s+verwenden\s+cookies|"
+    r"nous\s+respectons\s+votre\s+vie\s+privée|(?:vos\s+choix|gestion)\s+(?:des|concernant\s+les)\s+"
+    r"cookies|valoramos\s+tu\s+privacidad|tu\s+privacidad\s+es\s+importante|"
+    r"la\s+tua\s+privacy(?:\s+è\s+importante)?|uw\s+privacy|a\s+sua\s+privacidade)\W*$",
+    re.IGNORECASE,
+)
+_CONSENT_BUTTON = re.compile(
+    r"^\W*(?:accept(?:\s+all)?(?:\s+cookies)?|reject\s+all|i\s+agree|agree(?:\s+and\s+continue)?|"
+    r"alle\s+(?:akzeptieren|ablehnen)|akzeptieren|zustimmen|tout\s+(?:accepter|refuser)|"
+    r"accepter|aceptar(?:\s+todo)?|rechazar\s+todo|accetta(?:\s+tutto)?|rifiuta\s+tutto|"
+    r"alles\s+accepteren|accepteren|aceitar(?:\s+tudo)?|rejeitar\s+tudo)\W*$",
+    re.IGNORECASE,
+)
+_CONSENT_WORDS = re.compile(
+    r"cookie|consent|partners?\b|personali[sz]ed|privacy|datenschutz|einwillig|personenbezogen|"
+    r"vie\s+privée|consentement|privacidad|consentimiento|toestemming|privacidade",
+    re.IGNORECASE,
+)
+_TITLE_SEGMENTS = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*::\s*")
+_LISTING_PATH = re.compile(
+    r"/(?:tag|tags|topic|topics|category|categories|section|sections|archive|archives|author|"
+    r"search|page/\d+|latest)(?:/|$)",
+    re.IGNORECASE,
+)
+_ARTICLE_OG_TYPES = ("article", "news", "blog")
+_MIN_ARTICLE_WORDS = 80
+# A story at a dated address may be a short brief, but not a line or two (a 404 at the
+# address of a deleted story).
+_MIN_DATED_WORDS = 40
+# An article body shorter than this is noted as (almost) missing.
+_MIN_BODY_WORDS = 20
+# This many teaser cards make a page a stream of them: a home, section, tag or search page.
+_MIN_CARDS = 8
+# JSON-LD node types that describe a site or a collection, not one story.
+_COLLECTION_LD = frozenset({"WebSite", "CollectionPage", "SearchResultsPage", "ItemList"})
+# The canonical URL of a listing: "/tag/x", "/category/politics/", "/page/2", "/search".
+_LISTING_ADDRESS = re.compile(
+    r"/(?:(?:tags?|topics?|category|categories|sections?|authors?)(?:/[^/]+)?|archives?|search|"
+    r"latest|page/\d+)/?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PageFacts:
+    """What a page shows and declares about its own kind, read once for the page-type rules.
+
+    Attributes:
+        words: Words of the body.
+        real_words: Words of the body outside teaser cards (headline, snippet, date).
+        cards: Teaser cards on the page.
+        headings: The tab title and its segments, the `<h1>` and the first heading.
+        og_type: The declared og:type, lower-cased.
+        og_url: The declared og:url, made absolute.
+        declared_article: JSON-LD or og:type says the page is an article.
+        declared_collection: og:type=website, or JSON-LD declares a site or collection page
+            and no article.
+        consent_buttons: The page has an "Accept all" / "Alle akzeptieren" style button.
+    """
+
+    words: int
+    real_words: int
+    cards: int
+    headings: list[str]
+    og_type: str
+    og_url: str | None
+    declared_article: bool
+    declared_collection: bool
+    consent_buttons: bool
+
+    @classmethod
+    def read(
+        cls, story: Story, meta: PageMeta, tree: HtmlElement, base: str | None, jsonld: JsonLd
+    ) -> PageFacts:
+        """Read the facts of one page from its story so far, metadata and tree."""
+        og_urls = tree.xpath('//meta[@property="og:url"]/@content')
+        og_url = resolve_url(og_urls[0].strip(), base) if og_urls else None
+        cards = teaser_cards(tree, base, [story.url, story.canonical_url, og_url])
+        words = sum(count_words(p) for p in story.paragraphs)
+        # Compared without spaces: a card's text runs its headline into its snippet.
+        card_text = "\n".join("".join(card.split()) for card in cards)
+        teaser_words = sum(
+            count_words(p) for p in story.paragraphs if cards and "".join(p.split()) in card_text
+        )
+        og_type = str(meta.values.get("og_type") or "").strip().lower()
+        ld_types = {t for node in jsonld.nodes for t in types_of(node)}
+        declared_article = bool(meta.values.get("ld_article")) or og_type.startswith(
+            _ARTICLE_OG_TYPES
+        )
+        collection = og_type == "website" or bool(meta.values.get("ld_listing"))
+        if jsonld.article is None and jsonld.page is None and ld_types & _COLLECTION_LD:
+            collection = True
+        title = str(meta.values.get("page_title") or "")
+        first = tree.xpath("(//body//h1 | //body//h2 | //body//h3)[1]")
+        headings = [
+            title,
+            *_TITLE_SEGMENTS.split(title),
+            str(meta.values.get("h1") or ""),
+            " ".join(first[0].text_content().split()) if first else "",
+        ]
+        buttons = any(
+            _CONSENT_BUTTON.match(text)
+            for el in tree.iter("button", "a", "input")
+            for text in (el.text_content() if el.tag != "input" else el.get("value") or "",)
+            if len(text) < 40
+        )
+        return cls(
+            words=words,
+            real_words=words - teaser_words,
+            cards=len(cards),
+            headings=[h for h in headings if h.strip()],
+            og_type=og_type,
+            og_url=og_url,
+            declared_article=declared_article,
+            declared_collection=collection,
+            consent_buttons=buttons,
+        )
+
+
+def page_type(story: Story, meta: PageMeta, url: str | None, page: PageFacts) -> str:
+    """What kind of page this is: `error`, `other` (a consent wall), `home`, `listing`, `article`.
+
+    Args:
+        story: The story read so far (title, body, links, canonical URL).
+        meta: The page's metadata.
+        url: The URL the page was fetched from, when known (a saved page's own record of
+            its address does not type it: saved at a site's root, it may show one article).
+        page: The facts `PageFacts.read` gathered.
+
+    Returns:
+        One of `newsdesk.model.PAGE_TYPES`.
+    """
+    if _is_error(story, page):
+        return "error"
+    if not page.declared_article and _is_consent(story, page):
+        # A cookie wall shown instead of the page is no story; "other" is what the warehouse
+        # rejects such pages as.
+        return "other"
+    # A saved page (no URL) is placed by the address it declares for itself.
+    addresses = [url] if url else [a for a in (story.canonical_url, page.og_url) if a]
+    dated = any(url_date(a) is not None for a in addresses)
+    article = page.declared_article or dated
+    # Without the fetched URL, a declared address is trusted to name a home or listing page
+    # only when something else agrees: a website og:type, JSON-LD, teasers or little text.
+    evidence = bool(url) or (
+        page.declared_collection or page.cards >= _MIN_CARDS or page.real_words < _MIN_ARTICLE_WORDS
+    )
+    if not article and evidence and any(_is_home_address(a) for a in addresses):
+        return "home"
+    listing_path = any(
+        (parts := url_parts(a)) and parts.path and _LISTING_PATH.search(parts.path)
+        for a in addresses
+    )
+    if not article and (meta.values.get("ld_listing") or (listing_path and evidence)):
+        return "listing"
+    teaser_links = sum(1 for link in story.links if link.kind != "inline")
+    stream = page.cards >= _MIN_CARDS and page.real_words < _MIN_ARTICLE_WORDS * 2
+    if not article and stream and page.words - page.real_words > page.real_words:
+        # Many short blocks of headline, snippet and date: their words are not an article's.
+        return "home" if any(_is_home_address(a) for a in addresses) else "listing"
+    if page.declared_article:
+        return "article"
+    if page.real_words < (_MIN_DATED_WORDS if dated else _MIN_ARTICLE_WORDS):
+        return "listing" if teaser_links >= _MIN_CARDS else "other"
+    return "article"
+
+
+def _is_error(story: Story, page: PageFacts) -> bool:
+    # A declared article with a body of its own is news, whatever its headline says
+    # ("Missing hiker still not found"); teasers on a 404 page are no body of its own.
+    if page.real_words >= _MIN_ARTICLE_WORDS * 2 or (
+        page.declared_article and page.real_words >= _MIN_ARTICLE_WORDS
+    ):
+        return False
+    texts = list(page.headings)
+    if page.real_words < _MIN_ARTICLE_WORDS:
+        texts += story.paragraphs[:3]
+    return any(_ERROR_TEXT.search(text) for text in texts)
+
+
+def _is_consent(story: Story, page: PageFacts) -> bool:
+    if any(_CONSENT_HEADING.match(h) for h in page.headings):
+        return True
+    if not page.consent_buttons or not story.paragraphs:
+        return False
+    about = sum(count_words(p) for p in story.paragraphs if _CONSENT_WORDS.search(p))
+    return about * 2 >= page.words
+
+
+def _is_home_address(address: str) -> bool:
+    """Whether `address` is a site's root (`/`), not an item named by its query (`/?p=5031`)."""
+    parts = url_parts(address)
+    if parts is None or parts.path not in ("", "/"):
+        return False
+    normal = url_parts(normalize_url(address) or "")
+    names_item = bool(normal and normal.query)
+    return not names_item
+
+
+def _check_canonical(story: Story, url: str | None, og_url: str | None) -> None:
+    """Drop a canonical URL naming the site's home or a listing from an article page.
+
+    A CMS that writes the home page or a section as every article's canonical URL would
+    otherwise give all its stories one identity. og:url takes its place when it names the
+    story; else the story is known by its URL, or by outlet, title and day.
+    """
+    reason = _not_a_story_address(story.canonical_url, url)
+    if reason is None:
+        return
+    story.notes.append(f"canonical URL {story.canonical_url} {reason}; ignored")
+    story.canonical_url = None
+    story.provenance.pop("canonical_url", None)
+    if og_url and _not_a_story_address(og_url, url) is None:
+        story.canonical_url = og_url
+        story.provenance["canonical_url"] = "opengraph"
+
+
+def _not_a_story_address(address: str | None, url: str | None) -> str | None:
+    parts = url_parts(address)
+    if not address or parts is None:
+        return None
+    if url and normalize_url(address) == normalize_url(url):
+        return None
+    if _is_home_address(address):
+        return "is the site's home page"
+    if _LISTING_ADDRESS.search(parts.path) and url_date(address) is None:
+        return "is a listing page"
+    return None
+
+
+def check_article(story: Story, url: str | None, page: PageFacts) -> None:
+    """Checks on a page found to be an article: its canonical URL and its body's length.
+
+    Args:
+        story: The article, changed in place (canonical URL, notes).
+        url: The page's own URL, when known.
+        page: The page's facts.
+    """
+    _check_canonical(story, url, page.og_url)
+    if page.real_words < _MIN_BODY_WORDS:
+        # Declared articles are kept with a stub (a paywall); say so, as the text is gone.
+        story.notes.append(f"almost no body text found ({page.real_words} words)")
