@@ -61,6 +61,7 @@ def _paths(args: argparse.Namespace) -> Paths:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Copy files and folders into the landing area."""
     from newsdesk.landing import ingest_paths
+    from newsdesk.raw import SUPPORTED_SUFFIXES
 
     paths = _paths(args)
     report = ingest_paths(paths, [Path(p) for p in args.paths])
@@ -68,8 +69,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say(f"newsdesk: no such file or folder: {missing}")
     for path in report.unsupported:
         _say(
-            f"newsdesk: skipped {path}: unknown format (expected .html .htm .mhtml .mht .txt "
-            ".json .jsonl .xml .rss .atom .warc, optionally .gz)"
+            f"newsdesk: skipped {path}: unknown format "
+            f"(expected {' '.join(SUPPORTED_SUFFIXES)}, optionally .gz)"
         )
     print(  # noqa: T201 - the command's output
         f"landed {len(report.added)} new file(s), {len(report.duplicates)} already taken, "

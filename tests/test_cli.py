@@ -200,3 +200,14 @@ def test_build_reprocess_redoes_a_day_and_checks_the_days_given(tmp_path):
     wrong = run("build", "--reprocess", "2020-01-01", home=home, check=False)
     assert wrong.returncode == 2
     assert "no items were captured on 2020-01-01" in wrong.stderr
+
+
+def test_ingest_names_what_it_skips_and_takes_legacy_archives(tmp_path):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "notes.docx").write_bytes(b"PK\x03\x04")
+    (drop / "crawl.arc").write_bytes(b"filedesc://crawl.arc 0.0.0.0 20200101000000 text/plain 0\n")
+    done = run("ingest", str(drop), home=tmp_path / "home")
+    assert "landed 1 new file(s), 0 already taken, 1 unsupported" in done.stdout
+    (line,) = [ln for ln in done.stderr.splitlines() if "notes.docx" in ln]
+    assert "unknown format" in line and ".arc" in line and ".warc" in line
