@@ -3,7 +3,9 @@
 import gzip
 from pathlib import Path
 
-from newsdesk.extract.dispatch import extract_path
+import pytest
+
+from newsdesk.extract.dispatch import extract_path, sniff_kind
 from newsdesk.model import Rejection, Story
 
 PAGE = (
@@ -31,3 +33,18 @@ def test_a_gzip_stream_cut_short_still_gives_its_page(tmp_path: Path) -> None:
     cut.write_bytes(gzip.compress(PAGE.encode("utf-8"))[:-20])
     (story,) = extract_path(cut)
     assert isinstance(story, Story) and story.title == "Harbour bridge approved"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        # A feed saved from the browser as a page is still a feed; a page is still a page.
+        ("feed.html", b'<rss version="2.0"><channel><title>T</title></channel></rss>', "feed"),
+        ("feed.htm", b"<?xml version='1.0'?>\n<!-- x -->\n<feed xmlns='a'>", "feed"),
+        ("page.html", b"<!DOCTYPE html><html><body><p>RSS: <rss>", "html"),
+        ("page.html", b"<html><head><link rel='alternate' type='application/rss+xml'>", "html"),
+        ("data.html", b'{"title": "T", "text": "Body"}', "json"),
+    ],
+)
+def test_sniff_kind_by_content_over_a_misleading_name(name: str, head: bytes, kind: str) -> None:
+    assert sniff_kind(name, head) == kind

@@ -44,6 +44,10 @@ def base_name(name: str) -> str:
     return lower[:-3] if lower.endswith(".gz") else lower
 
 
+# A document whose root element is a feed's (after an XML declaration and comments).
+_FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
+
+
 def sniff_kind(name: str, head: bytes) -> str | None:
     """Guess the input kind from the file name and its first bytes.
 
@@ -75,6 +79,9 @@ def sniff_kind(name: str, head: bytes) -> str | None:
         return "json"
     if lower.endswith((".xml", ".rss", ".atom")) or (text.startswith(b"<?xml") and looks_xml_feed):
         return "html" if looks_html and not looks_xml_feed else "feed"
+    if _FEED_ROOT.match(text):
+        # A feed saved from the browser as "page.html" is still a feed.
+        return "feed"
     if lower.endswith((".html", ".htm")) or looks_html:
         return "html"
     if lower.endswith(".txt"):
