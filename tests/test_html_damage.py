@@ -158,7 +158,7 @@ def test_nesting_past_the_parser_limit_is_noted():
     assert any("nested too deep" in note for note in story.notes)
 
 
-# --- M2: unclosed comment, script, style, title ---------------------------------------------
+# --- M2: unclosed comment, script, style, title, textarea -----------------------------------
 
 
 @pytest.mark.parametrize(
@@ -168,8 +168,10 @@ def test_nesting_past_the_parser_limit_is_noted():
         (article(body="<script>var slot = '<p>';" + BODY), "<script>"),
         (article(head="<style>body{color:red}"), "<style>"),
         (article(head="<!-- tracking pixel"), "<!--"),
+        # A comment form's field left open swallows the text as its value, markup and all.
+        (article(body="<textarea>" + BODY), "<textarea>"),
     ],
-    ids=["comment-in-body", "script-in-body", "style-in-head", "comment-in-head"],
+    ids=["comment-in-body", "script-in-body", "style-in-head", "comment-in-head", "textarea"],
 )
 def test_unclosed_opener_is_closed_and_noted(html, opener):
     story = extract_html(html)

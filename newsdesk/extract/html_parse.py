@@ -32,7 +32,7 @@ _PARSER = HTMLParser(
     collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True
 )
 # An opener that is never closed swallows the rest of the page as one comment or script.
-_RAW_OPENER = re.compile(r"<!--|<(script|style|title)\b[^>]*>", re.IGNORECASE)
+_RAW_OPENER = re.compile(r"<!--|<(script|style|title|textarea)\b[^>]*>", re.IGNORECASE)
 # Where markup resumes after such an opener: the first structural tag.
 _RESUMED_MARKUP = re.compile(
     r"<(?:/head|body|main|article|section|header|div|p|h[1-6]|table|ul|ol|nav|footer)\b",
@@ -41,8 +41,10 @@ _RESUMED_MARKUP = re.compile(
 # A recovered parse must show this many more words, and this many times as many, to win.
 _RECOVERED_GAIN_WORDS = 50
 _RECOVERED_GAIN = 2
-#: XPath of the text a reader sees in the body (no scripts or styles).
-VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+#: XPath of the text a reader sees in the body (no scripts, styles or form fields).
+VISIBLE_TEXT = (
+    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::textarea)]"
+)
 
 
 def page_text(html: str | bytes, notes: list[str]) -> str:
@@ -142,7 +144,7 @@ def _parse_text(text: str) -> HtmlElement:
 
 
 def _unclosed_opener(text: str) -> tuple[int, int, str] | None:
-    """`(start, end, name)` of the first comment, script, style or title never closed."""
+    """`(start, end, name)` of the first comment, script, style, title or textarea never closed."""
     lower = text.lower()
     position = 0
     while True:
