@@ -1396,7 +1396,8 @@ def test_balanced_mode_retry(monkeypatch, recall, balanced, chosen):
     monkeypatch.setattr(
         html_body, "_trafilatura_blocks", lambda tree, url, *, favor_recall: runs[favor_recall]
     )
-    body = html_body.extract_body(None, None)
+    page = lxml.html.fromstring("<html><body><p>Stand-in page.</p></body></html>")
+    body = html_body.extract_body(page, None)
     assert body.blocks is runs[chosen == "recall"]
 
 
