@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from newsdesk.extract.html_jsonld import JsonLd, types_of
 from newsdesk.extract.html_links import teaser_cards
 from newsdesk.extract.html_metadata import PageMeta, resolve_url
+from newsdesk.extract.textdump_labels import CONSENT_BUTTONS, CONSENT_HEADING, CONSENT_TERMS, fold
 from newsdesk.model import Story
 from newsdesk.urls import normalize_url, url_date, url_parts
 from newsdesk.words import count_words
@@ -56,32 +57,6 @@ _ERROR_TEXT = re.compile(
     # Italian
     r"\bpagina\s+non\s+trovata|\bpagina\s+(?:\w+\s+){0,4}?non\s+esiste|\bnon\s+è\s+più\s+disponibile",
     re.IGNORECASE | re.MULTILINE,
-)
-# Cookie-consent walls shown instead of the page ("Before you continue to Google").
-_CONSENT_HEADING = re.compile(
-    r"^\W*(?:before\s+you\s+continue(?:\s+to\s+[\w .]+)?|we\s+value\s+your\s+privacy|"
-    r"your\s+privacy\s+(?:choices|matters|is\s+important(?:\s+to\s+us)?)|"
-    r"(?:manage\s+)?(?:cookie|privacy)\s+(?:consent|settings|preferences|choices)|"
-    r"this\s+(?:site|website)\s+uses\s+cookies|we\s+use\s+cookies|"
-    r"yahoo\s+(?:ist\s+teil\s+der|is\s+part\s+of\s+the)\s+yahoo\s+(?:markenfamilie|family\s+of\s+brands)|"
-    r"(?:wir\s+respektieren\s+ihre|ihre)\s+privatsphäre(?:\s+ist\s+uns\s+wichtig)?|"
-    r"datenschutz-?\s*(?:einstellungen|hinweis)|cookie-?\s*einstellungen|wir\s+verwenden\s+cookies|"
-    r"nous\s+respectons\s+votre\s+vie\s+privée|(?:vos\s+choix|gestion)\s+(?:des|concernant\s+les)\s+"
-    r"cookies|valoramos\s+tu\s+privacidad|tu\s+privacidad\s+es\s+importante|"
-    r"la\s+tua\s+privacy(?:\s+è\s+importante)?|uw\s+privacy|a\s+sua\s+privacidade)\W*$",
-    re.IGNORECASE,
-)
-_CONSENT_BUTTON = re.compile(
-    r"^\W*(?:accept(?:\s+all)?(?:\s+cookies)?|reject\s+all|i\s+agree|agree(?:\s+and\s+continue)?|"
-    r"alle\s+(?:akzeptieren|ablehnen)|akzeptieren|zustimmen|tout\s+(?:accepter|refuser)|"
-    r"accepter|aceptar(?:\s+todo)?|rechazar\s+todo|accetta(?:\s+tutto)?|rifiuta\s+tutto|"
-    r"alles\s+accepteren|accepteren|aceitar(?:\s+tudo)?|rejeitar\s+tudo)\W*$",
-    re.IGNORECASE,
-)
-_CONSENT_WORDS = re.compile(
-    r"cookie|consent|partners?\b|personali[sz]ed|privacy|datenschutz|einwillig|personenbezogen|"
-    r"vie\s+privée|consentement|privacidad|consentimiento|toestemming|privacidade",
-    re.IGNORECASE,
 )
 _TITLE_SEGMENTS = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*::\s*")
 _LISTING_PATH = re.compile(
@@ -166,7 +141,7 @@ class PageFacts:
             " ".join(first[0].text_content().split()) if first else "",
         ]
         buttons = any(
-            _CONSENT_BUTTON.match(text)
+            fold(text) in CONSENT_BUTTONS
             for el in tree.iter("button", "a", "input")
             for text in (el.text_content() if el.tag != "input" else el.get("value") or "",)
             if len(text) < 40
@@ -246,11 +221,11 @@ def _is_error(story: Story, page: PageFacts) -> bool:
 
 
 def _is_consent(story: Story, page: PageFacts) -> bool:
-    if any(_CONSENT_HEADING.match(h) for h in page.headings):
+    if any(CONSENT_HEADING.match(h.strip()) for h in page.headings):
         return True
     if not page.consent_buttons or not story.paragraphs:
         return False
-    about = sum(count_words(p) for p in story.paragraphs if _CONSENT_WORDS.search(p))
+    about = sum(count_words(p) for p in story.paragraphs if CONSENT_TERMS.search(p))
     return about * 2 >= page.words
 
 

@@ -166,7 +166,9 @@ CONSENT_BUTTONS = _folded(
     "nur notwendige cookies|einstellungen verwalten|zustimmen und weiter|akzeptieren und weiter|"
     "tout accepter|tout refuser|accepter et fermer|continuer sans accepter|"
     "aceptar todo|rechazar todo|aceptar todas|rechazar todas|aceptar y cerrar|"
-    "accetta tutto|rifiuta tutto|accetta e chiudi|accetta|rifiuta"
+    "accetta tutto|rifiuta tutto|accetta e chiudi|accetta|rifiuta|"
+    "agree and continue|accepter|aceptar|alles accepteren|accepteren|aceitar|aceitar tudo|"
+    "rejeitar tudo"
 )
 
 #: Headings of a consent interstitial shown instead of the page ("Before you continue to
@@ -181,7 +183,12 @@ CONSENT_HEADING = re.compile(
     r"avant\s+de\s+continuer.{0,30}|nous\s+respectons\s+votre\s+vie\s+priv[ée]e|"
     r"(?:vos\s+choix\s+en\s+mati[èe]re\s+de\s+|gestion\s+de\s+la\s+)?confidentialit[ée]|"
     r"antes\s+de\s+continuar.{0,30}|(?:valoramos|respetamos)\s+tu\s+privacidad|"
-    r"(?:la\s+)?tua\s+privacy|rispettiamo\s+la\s+tua\s+privacy)\s*[.!:]?$",
+    r"tu\s+privacidad\s+es\s+importante|(?:la\s+)?tua\s+privacy(?:\s+è\s+importante)?|"
+    r"rispettiamo\s+la\s+tua\s+privacy|uw\s+privacy|a\s+sua\s+privacidade|"
+    r"your\s+privacy\s+is\s+important(?:\s+to\s+us)?|manage\s+(?:cookie|privacy)\s+\w+|"
+    r"cookie-?\s*einstellungen|datenschutz-?\s*hinweis|"
+    r"yahoo\s+(?:ist\s+teil\s+der|is\s+part\s+of\s+the)\s+yahoo\s+"
+    r"(?:markenfamilie|family\s+of\s+brands))\s*[.!:]?$",
     re.IGNORECASE,
 )
 
@@ -192,7 +199,8 @@ CONSENT_TERMS = re.compile(
     r"\beinwilligung\w*|\bzustimm\w*|\bpersonenbezogen\w*|\bdatenschutz\w*|\bwiderruf\w*|"
     r"\bconsentement\b|\bdonn[ée]es\s+personnelles\b|\bpartenaires\b|"
     r"\bconsentimiento\b|\bdatos\s+personales\b|\bsocios\b|"
-    r"\bconsenso\b|\bdati\s+personali\b|\bpartner\b",
+    r"\bconsenso\b|\bdati\s+personali\b|\bpartner\b|\bvie\s+priv[ée]e\b|\bprivacidad\b|"
+    r"\btoestemming\b|\bprivacidade\b",
     re.IGNORECASE,
 )
 
