@@ -446,3 +446,15 @@ def test_prose_runs_answer_as_a_scan_of_the_lines_does() -> None:
         low = rng.randrange(len(lines) + 1)
         high = rng.randrange(low, len(lines) + 1)
         assert runs.share(low, high) == pytest.approx(scan(low, high))
+
+
+@pytest.mark.parametrize(
+    ("text", "page_type"),
+    [
+        ("Page introuvable\n\nLa page que vous cherchez n'existe pas.\n\nAccueil\n", "error"),
+        ("Seite nicht gefunden\n\nZur Startseite\n", "error"),
+        ("Pagina niet gevonden\n\nTerug naar de homepage\n", "error"),
+    ],
+)
+def test_error_dumps_in_other_languages(text: str, page_type: str) -> None:
+    assert extract_text_dump(text).page_type == page_type

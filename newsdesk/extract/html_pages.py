@@ -16,48 +16,17 @@ from lxml.html import HtmlElement
 from newsdesk.extract.html_jsonld import JsonLd, types_of
 from newsdesk.extract.html_links import teaser_cards
 from newsdesk.extract.html_metadata import PageMeta, resolve_url
-from newsdesk.extract.textdump_labels import CONSENT_BUTTONS, CONSENT_HEADING, CONSENT_TERMS, fold
+from newsdesk.extract.textdump_labels import (
+    CONSENT_BUTTONS,
+    CONSENT_HEADING,
+    CONSENT_TERMS,
+    ERROR_TEXT,
+    fold,
+)
 from newsdesk.model import Story
 from newsdesk.urls import normalize_url, url_date, url_parts
 from newsdesk.words import count_words
 
-# Error pages say so in their heading or their few lines of text, in many languages. A "404"
-# counts with an error word or alone ("Route 404 bridge" is a road), "not found" only about a
-# page or alone ("Missing hiker still not found" is news).
-_ERROR_TEXT = re.compile(
-    r"\b(?:error|fehler|erreur|errore|erro|fout|code)\s*:?\s*40[14]\b|\b40[14]\s*(?:error|fehler|"
-    r"erreur|errore|[-–—:|!(]|not\s+found|page)|^\W*40[14]\W*$|^\W*(?:not\s+found|gone)\W*$|"
-    r"\b(?:page|file|article|story|content|post)\s+(?:was\s+)?not\s+found|"
-    r"\bpage\s+(?:does\s+not|doesn['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+"
-    r"(?:be\s+found|exist)|"
-    r"\b(?:can(?:no|['’])?t|could(?:\s*no|n['’]?)t|(?:were|are)\s+unable\s+to)\s+(?:find|locate)\s+"
-    r"(?:that|this|the|your|the\s+requested)\s+(?:page|article|story|content|file)|"
-    r"\b(?:page|article|story|content|file)\s+(?:\w+\s+){0,5}?(?:does\s+not|doesn['’]t|no\s+longer)"
-    r"\s+exists?|"
-    r"\b(?:this|the)\s+(?:page|article|story|content|post)\s+(?:has\s+been|was|is)\s+"
-    r"(?:removed|deleted|taken\s+down|unpublished|withdrawn)|"
-    r"\b(?:page|article|story|content|post)\s+(?:is\s+)?no\s+longer\s+available|"
-    # German
-    r"\b(?:seite|artikel|inhalt|beitrag)\s+(?:wurde\s+)?nicht\s+gefunden|"
-    r"\b(?:seite|artikel|beitrag)\s+(?:\w+\s+){0,3}?(?:existiert|gibt\s+es)\s+(?:leider\s+)?"
-    r"(?:nicht|nicht\s+mehr)\b|\bnicht\s+mehr\s+verfügbar|"
-    # French
-    r"\bpage\s+(?:introuvable|non\s+trouvée|inexistante)|"
-    r"\b(?:page|article)\s+(?:\w+\s+){0,4}?n['’]existe\s+(?:pas|plus)|n['’]est\s+plus\s+disponible|"
-    # Dutch
-    r"\bpagina\s+niet\s+gevonden|\bpagina\s+(?:\w+\s+){0,4}?bestaat\s+niet|"
-    r"\bniet\s+(?:meer\s+)?beschikbaar\b|"
-    # Portuguese
-    r"\bpágina\s+não\s+encontrada|\bpágina\s+(?:\w+\s+){0,4}?não\s+existe|"
-    r"\bnão\s+está\s+mais\s+disponível|"
-    # Spanish
-    r"\bpágina\s+no\s+encontrada|\bpágina\s+(?:\w+\s+){0,4}?no\s+existe|"
-    r"\bno\s+(?:se\s+)?(?:ha\s+)?(?:podido\s+)?encontr(?:ado|amos|ó)\s+la\s+página|"
-    r"\bya\s+no\s+está\s+disponible|"
-    # Italian
-    r"\bpagina\s+non\s+trovata|\bpagina\s+(?:\w+\s+){0,4}?non\s+esiste|\bnon\s+è\s+più\s+disponibile",
-    re.IGNORECASE | re.MULTILINE,
-)
 _TITLE_SEGMENTS = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*::\s*")
 _LISTING_PATH = re.compile(
     r"/(?:tag|tags|topic|topics|category|categories|section|sections|archive|archives|author|"
@@ -217,7 +186,7 @@ def _is_error(story: Story, page: PageFacts) -> bool:
     texts = list(page.headings)
     if page.real_words < _MIN_ARTICLE_WORDS:
         texts += story.paragraphs[:3]
-    return any(_ERROR_TEXT.search(text) for text in texts)
+    return any(ERROR_TEXT.search(text) for text in texts)
 
 
 def _is_consent(story: Story, page: PageFacts) -> bool:

@@ -16,6 +16,7 @@ from newsdesk.extract.textdump_labels import (
     CONSENT_HEADING,
     CONSENT_TERMS,
     ERROR_PATTERN,
+    ERROR_TEXT,
     SEARCH_HEADER,
 )
 from newsdesk.extract.textdump_lines import Line, is_heading_like, is_prose
@@ -58,7 +59,14 @@ def page_type(story: Story, dump: Dump, span: tuple[int, int] | None) -> str:
     """
     body_words = sum(len(p.split()) for p in story.paragraphs)
     head = " ".join(line.text for line in dump.lines[:40])
-    if body_words < 150 and (ERROR_PATTERN.search(story.title or "") or ERROR_PATTERN.search(head)):
+    # "Page introuvable", "Seite nicht gefunden": the HTML path's words in other languages,
+    # read line by line.
+    lines = "\n".join([story.title or "", *(line.text for line in dump.lines[:40])])
+    if body_words < 150 and (
+        ERROR_PATTERN.search(story.title or "")
+        or ERROR_PATTERN.search(head)
+        or ERROR_TEXT.search(lines)
+    ):
         return "error"
     if consent_page(story, dump):
         return "other"
