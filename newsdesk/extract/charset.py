@@ -16,6 +16,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# UTF-16 without a byte-order mark: at least this many bytes, and this share of NULs in
+# every other place (ASCII markup and text; a page in a non-Latin script has fewer).
+_UTF16_MIN_BYTES = 64
+_UTF16_NUL_SHARE = 0.7
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
@@ -88,10 +92,36 @@ def sniff_meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore") if match else None
 
 
+def unmarked_utf16(data: bytes) -> str | None:
+    """The UTF-16 codec of text saved without a byte-order mark, or None.
+
+    Mostly-ASCII text in UTF-16 has a NUL in every other byte: in the odd places for
+    little-endian, in the even places for big-endian. Binary data has NULs scattered.
+
+    Args:
+        data: Raw bytes.
+
+    Returns:
+        `"utf-16-le"`, `"utf-16-be"`, or None.
+    """
+    sample = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
+    if len(sample) < _UTF16_MIN_BYTES:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd >= _UTF16_NUL_SHARE and even <= 1 - _UTF16_NUL_SHARE:
+        return "utf-16-le"
+    if even >= _UTF16_NUL_SHARE and odd <= 1 - _UTF16_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True when `data` is evidently not text (NUL bytes or many control bytes, no UTF-16 BOM)."""
+    """True when `data` is evidently not text (NUL bytes or many control bytes, no UTF-16)."""
     sample = data[:_SNIFF_BYTES]
     if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if unmarked_utf16(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -188,6 +218,8 @@ def decode_html(data: bytes, *, declared_charset: str | None = None) -> str:
     if not data:
         return ""
     text = _decode_bom(data)
+    if text is None and (codec := unmarked_utf16(data)):
+        text = data.decode(codec, errors="replace")
     if text is None:
         text = _decode_declared(data, declared_charset)
     return repair_mojibake(text)

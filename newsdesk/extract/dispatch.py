@@ -7,6 +7,7 @@ because one bad file must never stop a nightly run.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from newsdesk.extract.charset import unmarked_utf16
 from newsdesk.model import ExtractionError, Rejection, Story
 
 #: Largest input read into memory (compressed or not); bigger files are rejected with a reason.
@@ -175,7 +177,12 @@ def _unicode_json(data: bytes) -> bytes:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a plain-text dump: UTF-8 (with or without BOM), else the detected charset."""
+    """Decode a plain-text dump: UTF-8 (with or without BOM), UTF-16, else the detected charset."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if codec := unmarked_utf16(data):
+        # Windows tools save text as UTF-16 without a mark; as UTF-8 it is text with NULs.
+        return data.decode(codec, errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
