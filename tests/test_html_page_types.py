@@ -324,6 +324,18 @@ POPULAR = "<h2>Popular right now</h2>" + teasers(6)
             id="portuguese",
         ),
         pytest.param(
+            page("", "<h1>抱歉，页面地址不存在</h1><p>请检查您输入的网址是否正确。</p>"),
+            DATED,
+            "error",
+            id="chinese",
+        ),
+        pytest.param(
+            page("", "<h1>Страница не найдена</h1><p>Проверьте адрес страницы.</p>"),
+            DATED,
+            "error",
+            id="russian",
+        ),
+        pytest.param(
             page("", "<h1>Hoppla!</h1><p>Die aufgerufene Seite existiert leider nicht mehr.</p>"),
             None,
             "error",

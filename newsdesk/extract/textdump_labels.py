@@ -337,7 +337,13 @@ ERROR_TEXT = re.compile(
     r"\bno\s+(?:se\s+)?(?:ha\s+)?(?:podido\s+)?encontr(?:ado|amos|ó)\s+la\s+página|"
     r"\bya\s+no\s+está\s+disponible|"
     # Italian
-    r"\bpagina\s+non\s+trovata|\bpagina\s+(?:\w+\s+){0,4}?non\s+esiste|\bnon\s+è\s+più\s+disponibile",
+    r"\bpagina\s+non\s+trovata|\bpagina\s+(?:\w+\s+){0,4}?non\s+esiste|\bnon\s+è\s+più\s+disponibile|"
+    # Polish, Czech, Turkish, Russian
+    r"\bnie\s+znaleziono\s+strony|\bstrona\s+nie\s+istnieje|\bstránka\s+nebyla\s+nalezena|"
+    r"\bsayfa\s+bulunamad[ıi]|\bстраница\s+не\s+(?:найдена|существует)|"
+    # Chinese and Japanese (no word boundaries in these scripts)
+    r"页面(?:地址)?不存在|頁面不存在|页面未找到|找不到(?:该|此|您要的)?(?:页面|網頁|网页)|"
+    r"ページが見つかりません|お探しのページは見つかりませんでした",
     re.IGNORECASE | re.MULTILINE,
 )
 
