@@ -115,6 +115,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0 if result.published and not result.failed_days else 1
 
 
+def _is_iso_day(text: str) -> bool:
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def _reprocess_days(paths: Paths, asked: list[str] | None) -> list[str]:
     """Days named by `--reprocess` (`all` = every capture day in the raw store)."""
     from newsdesk.raw import RawStore
@@ -124,6 +131,11 @@ def _reprocess_days(paths: Paths, asked: list[str] | None) -> list[str]:
     known = set(RawStore(paths.raw).days())
     if "all" in asked:
         return sorted(known)
+    malformed = [day for day in asked if not _is_iso_day(day)]
+    if malformed:
+        raise UserError(
+            f"--reprocess takes days as YYYY-MM-DD or 'all', not {', '.join(malformed)}"
+        )
     unknown = [day for day in asked if day not in known]
     if unknown:
         raise UserError(f"no items were captured on {', '.join(unknown)} (see: newsdesk status)")

@@ -200,6 +200,12 @@ def test_build_reprocess_redoes_a_day_and_checks_the_days_given(tmp_path):
     wrong = run("build", "--reprocess", "2020-01-01", home=home, check=False)
     assert wrong.returncode == 2
     assert "no items were captured on 2020-01-01" in wrong.stderr
+    for typo in ("2025-13-45", "yesterday", "2020-1-1"):
+        bad = run("build", "--reprocess", typo, home=home, check=False)
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr
+        assert bad.stderr.strip() == (
+            f"newsdesk: --reprocess takes days as YYYY-MM-DD or 'all', not {typo}"
+        )
 
 
 def test_ingest_names_what_it_skips_and_takes_legacy_archives(tmp_path):
