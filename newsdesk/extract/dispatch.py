@@ -11,7 +11,6 @@ import codecs
 import gzip
 import io
 import json
-import re
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -36,18 +35,12 @@ _WIDE_BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-# JSON Feed's version URL, also with the slashes escaped as PHP and WordPress write them.
-_JSONFEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org\\?/', re.I)
 
 
 def base_name(name: str) -> str:
     """Lower-case file name without a trailing `.gz`."""
     lower = name.lower()
     return lower[:-3] if lower.endswith(".gz") else lower
-
-
-# A document whose root element is a feed's (after an XML declaration and comments).
-_FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
 
 
 def sniff_kind(name: str, head: bytes) -> str | None:
@@ -76,12 +69,11 @@ def sniff_kind(name: str, head: bytes) -> str | None:
         tag in text[:4096] for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
     )
     if lower.endswith((".json", ".jsonl")) or text.startswith((b"{", b"[")):
-        if _JSONFEED_VERSION.search(text[:4096]):
-            return "feed"
+        # A JSON Feed is told from an export by its parsed `version` (`extract_path`).
         return "json"
     if lower.endswith((".xml", ".rss", ".atom")) or (text.startswith(b"<?xml") and looks_xml_feed):
         return "html" if looks_html and not looks_xml_feed else "feed"
-    if _FEED_ROOT.match(text):
+    if looks_xml_feed and _feed_root(head):
         # A feed saved from the browser as "page.html" is still a feed.
         return "feed"
     if lower.endswith((".html", ".htm")) or looks_html:
@@ -269,8 +261,15 @@ def _extract_kind(
         yield from extract_json_export(data, source_path=where, captured_at=captured_at)
 
 
+def _feed_root(head: bytes) -> bool:
+    """Whether the document's root element is a feed's (`<rss>`, `<feed>`, `<rdf:RDF>`)."""
+    from newsdesk.extract.feeds import looks_like_feed
+
+    return looks_like_feed(head) in ("rss", "atom", "rdf")
+
+
 def _is_json_feed(data: bytes) -> bool:
-    """A JSON Feed the head sniff missed: its `version` after a long `items` (sorted keys)."""
+    """Whether a JSON document is a JSON Feed (its `version` names jsonfeed.org)."""
     from newsdesk.extract.feeds import looks_like_feed
 
     return looks_like_feed(data) == "jsonfeed"

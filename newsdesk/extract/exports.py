@@ -57,8 +57,9 @@ from newsdesk.dates import check_published, from_timestamp, parse_datetime
 from newsdesk.extract.feeds import (
     clean_author,
     clean_text,
+    holds_markup,
     html_to_paragraphs,
-    html_to_text,
+    plain_or_html_text,
     shorten,
     split_byline,
 )
@@ -95,22 +96,6 @@ _DIGITS = re.compile(r"^\d{8,19}(\.\d+)?$")
 _COMPACT = {8: ("%Y%m%d", "day"), 12: ("%Y%m%d%H%M", "minute"), 14: ("%Y%m%d%H%M%S", "second")}
 # Epoch values by size: seconds up to 1e11 (year 5138), then ms, µs and ns.
 _EPOCH_UNITS = ((1e11, 1), (1e14, 1e3), (1e17, 1e6), (1e20, 1e9))
-_HTML_ELEMENTS = (
-    "a abbr address article aside audio b big blockquote body br button caption center cite "
-    "code dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
-    "head header hr html i iframe img input ins kbd label li link main mark meta nav nobr "
-    "noscript ol p picture pre q rp rt ruby s samp script section small source span strike "
-    "strong style sub summary sup svg table tbody td tfoot th thead time title tr tt u ul var "
-    "video wbr"
-)
-# Real markup: a known element, bare or closed (<p>, </p>, <br/>) or with an attribute that
-# has a value (<a href=...>), or a comment / doctype / CDATA. "a<b and c>d" is not markup.
-_MARKUP = re.compile(
-    rf"<(?:/?(?:{'|'.join(_HTML_ELEMENTS.split())})\s*/?>"
-    rf"|(?:{'|'.join(_HTML_ELEMENTS.split())})\s+[^<>]*?[\w:-]+\s*=\s*[\"'\w][^<>]*>"
-    r"|!--|!doctype\b|!\[CDATA\[)",
-    re.IGNORECASE,
-)
 _SUMMARY_MAX = 500
 
 
@@ -293,7 +278,7 @@ def _text_value(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, str):
-        return html_to_text(value) if holds_markup(value) else clean_text(value)
+        return plain_or_html_text(value)
     if isinstance(value, dict):
         lowered = {_norm(k): v for k, v in value.items()}
         for key in _TEXT_KEYS:
@@ -317,18 +302,6 @@ def _paragraphs(value: Any) -> list[str]:
     if isinstance(value, list):
         return [p for item in value for p in _paragraphs(item)]
     return []
-
-
-def holds_markup(text: str) -> bool:
-    """Whether `text` is HTML rather than plain text that happens to hold a ``<``.
-
-    Args:
-        text: An exported value ("<p>Hi</p>", "We know that a<b and b<c.").
-
-    Returns:
-        True when it holds a known HTML element, a comment, a doctype or CDATA.
-    """
-    return "<" in text and bool(_MARKUP.search(text))
 
 
 def _text_paragraphs(text: str) -> list[str]:

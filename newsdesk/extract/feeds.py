@@ -60,20 +60,30 @@ from newsdesk.urls import absolute_url
 SUMMARY_MAX_CHARS = 500
 
 _SNIFF_BYTES = 4096
-# JSON Feed's version URL, also with the slashes escaped as PHP and WordPress write them.
 # A zone name closing a date ("Thu, 05 Dec 2024 10:00 CET"), and the names RFC 822 defines.
 _ZONE_NAME = re.compile(r"\s([A-Za-z]{2,5})\s*$")
 _RFC822_ZONES = frozenset("UT UTC GMT Z EST EDT CST CDT MST MDT PST PDT".split())
 # "A; B", "A and B", "A & B": the separators of names in one byline.
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*", re.IGNORECASE)
+# JSON Feed's version URL, also with the slashes escaped as PHP and WordPress write them.
 _JSONFEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org\\?/')
 # A `<` that starts no tag (no `>` closes it before the next `<`): text such as "x<y" in a
 # title, which an HTML parser would swallow up to the next `>`.
 _STRAY_LT = re.compile(r"<(?!!|[/?]?[A-Za-z][^<>]*>)")
-# Signs that a plain-text field really holds HTML: a closing or void tag, or a common element.
+_HTML_ELEMENTS = (
+    "a abbr address article aside audio b big blockquote body br button caption center cite "
+    "code dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
+    "head header hr html i iframe img input ins kbd label li link main mark meta nav nobr "
+    "noscript ol p picture pre q rp rt ruby s samp script section small source span strike "
+    "strong style sub summary sup svg table tbody td tfoot th thead time title tr tt u ul var "
+    "video wbr"
+)
+# Real markup: a known element, bare or closed (<p>, </p>, <br/>) or with an attribute that
+# has a value (<a href=...>), or a comment / doctype / CDATA. "a<b and c>d" is not markup.
 _MARKUP = re.compile(
-    r"</[A-Za-z][\w:-]*\s*>|<(?:br|hr|img|wbr)\b[^<>]*>"
-    r"|<(?:p|div|span|a|b|i|em|strong|u|sub|sup|code|small)(?:\s+[^<>]*)?>",
+    rf"<(?:/?(?:{'|'.join(_HTML_ELEMENTS.split())})\s*/?>"
+    rf"|(?:{'|'.join(_HTML_ELEMENTS.split())})\s+[^<>]*?[\w:-]+\s*=\s*[\"'\w][^<>]*>"
+    r"|!--|!doctype\b|!\[CDATA\[)",
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
@@ -208,11 +218,23 @@ def html_to_text(markup: str | None) -> str | None:
     return " ".join(paragraphs) or None
 
 
+def holds_markup(text: str) -> bool:
+    """Whether `text` is HTML rather than plain text that happens to hold a ``<``.
+
+    Args:
+        text: A field's value ("<p>Hi</p>", "We know that a<b and b<c.").
+
+    Returns:
+        True when it holds a known HTML element, a comment, a doctype or CDATA.
+    """
+    return "<" in text and bool(_MARKUP.search(text))
+
+
 def plain_or_html_text(text: str | None) -> str | None:
     """Plain text of a field that is plain text by spec but sometimes carries HTML.
 
-    Markup is stripped only when the value holds real tags (``<b>..</b>``, ``<br>``,
-    ``<p>``); otherwise it is text, and "Is x<y? A primer" stays whole.
+    Markup is stripped only when the value holds real markup (`holds_markup`); otherwise it
+    is text, and "Is x<y? A primer" stays whole.
 
     Args:
         text: The field's value.
@@ -222,7 +244,7 @@ def plain_or_html_text(text: str | None) -> str | None:
     """
     if not text:
         return None
-    return html_to_text(text) if _MARKUP.search(text) else clean_text(text)
+    return html_to_text(text) if holds_markup(text) else clean_text(text)
 
 
 def shorten(text: str | None, limit: int = SUMMARY_MAX_CHARS) -> str | None:
