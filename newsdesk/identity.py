@@ -6,11 +6,10 @@ import hashlib
 import re
 import unicodedata
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import numpy as np
 
-from newsdesk.urls import normalize_url
+from newsdesk.urls import is_site_root, normalize_url
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MASK64 = (1 << 64) - 1
@@ -62,22 +61,14 @@ def story_id_for(
     Returns:
         16 hex characters.
     """
-    key_url = _story_url(canonical_url) or normalize_url(url)
+    canonical = normalize_url(canonical_url)
+    if is_site_root(canonical):
+        canonical = None
+    key_url = canonical or normalize_url(url)
     if key_url:
         return _short_hash(f"url|{key_url}")
     day = published_at.date().isoformat() if published_at else ""
     return _short_hash(f"title|{text_key(outlet)}|{text_key(title)}|{day}")
-
-
-def _story_url(url: str | None) -> str | None:
-    normal = normalize_url(url)
-    if not normal:
-        return None
-    parts = urlsplit(normal)
-    # "/?p=5031" names an item by its query; a hash-bang ("/#!/story/1") names a page too.
-    if parts.path in ("", "/") and not parts.query and not parts.fragment:
-        return None
-    return normal
 
 
 def record_id_for(raw_sha256: str, index: int) -> str:

@@ -190,6 +190,26 @@ def host_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+def is_site_root(url: str | None) -> bool:
+    """Whether `url` is written as a site's home page (`https://example.com/`).
+
+    An item named by its query (`/?p=5031`) or by a hash-bang (`/#!/story/1`) is not, nor is
+    a page under the root (`/index.html` as written; pass `normalize_url(url)` to count
+    index pages as the root).
+
+    Args:
+        url: Any URL string.
+
+    Returns:
+        True for the address of a site's home page.
+    """
+    parts = url_parts(url)
+    if parts is None or parts.path not in ("", "/"):
+        return False
+    normal = url_parts(normalize_url(url) or "")
+    return bool(normal) and not normal.query and not normal.fragment
+
+
 def url_date(url: str | None) -> tuple[datetime, str] | None:
     """The publication day written in a story URL ("/2017/03/14/slug", "/2017-03-14-slug").
 

@@ -11,7 +11,6 @@ import re
 from datetime import datetime, timedelta
 
 import htmldate
-import pycountry
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -32,6 +31,7 @@ from newsdesk.extract.html_text import inner_text
 from newsdesk.extract.html_title import SiteNames, choose_title, shown_segment
 from newsdesk.extract.textdump import extract_text_dump
 from newsdesk.model import ExtractionError, Story
+from newsdesk.normalise import language_code
 from newsdesk.urls import host_of, url_date, url_parts
 from newsdesk.words import count_words
 
@@ -137,7 +137,8 @@ def _fill_metadata(story: Story, meta: PageMeta, tree: HtmlElement, base: str | 
     story.summary = values.get("summary")
     story.section = _first_of(values.get("section"))
     story.tags = list(values.get("tags") or [])
-    story.language = _language(values.get("language"))
+    language = values.get("language")
+    story.language = language_code(language) if isinstance(language, str) else None
     story.authors = list(values.get("authors") or [])
     sites = SiteNames([story.outlet, *meta.site_names], [host_of(base)], meta.logo_names)
     story.title, title_source = choose_title(meta.titles, sites)
@@ -207,18 +208,6 @@ def _first_of(value: object) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return str(value) if value else None
-
-
-def _language(value: str | None) -> str | None:
-    if not value:
-        return None
-    primary = re.split(r"[-_\s,;]", value.strip())[0].lower()
-    if re.fullmatch(r"[a-z]{2}", primary):
-        return primary
-    # Three letters are an ISO 639-2/3 code only if known ("utf" from "utf-8" is not).
-    if re.fullmatch(r"[a-z]{3}", primary) and pycountry.languages.get(alpha_3=primary):
-        return primary
-    return None
 
 
 def _fill_body_and_links(story: Story, body: Body, finder: LinkFinder, h1: str | None) -> None:

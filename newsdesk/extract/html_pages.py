@@ -24,7 +24,7 @@ from newsdesk.extract.textdump_labels import (
     fold,
 )
 from newsdesk.model import Story
-from newsdesk.urls import normalize_url, url_date, url_parts
+from newsdesk.urls import is_site_root, normalize_url, url_date, url_parts
 from newsdesk.words import count_words
 
 _TITLE_SEGMENTS = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*::\s*")
@@ -156,7 +156,7 @@ def page_type(story: Story, meta: PageMeta, url: str | None, page: PageFacts) ->
     evidence = bool(url) or (
         page.declared_collection or page.cards >= _MIN_CARDS or page.real_words < _MIN_ARTICLE_WORDS
     )
-    if not article and evidence and any(_is_home_address(a) for a in addresses):
+    if not article and evidence and any(is_site_root(a) for a in addresses):
         return "home"
     listing_path = any(
         (parts := url_parts(a)) and parts.path and _LISTING_PATH.search(parts.path)
@@ -168,7 +168,7 @@ def page_type(story: Story, meta: PageMeta, url: str | None, page: PageFacts) ->
     stream = page.cards >= _MIN_CARDS and page.real_words < _MIN_ARTICLE_WORDS * 2
     if not article and stream and page.words - page.real_words > page.real_words:
         # Many short blocks of headline, snippet and date: their words are not an article's.
-        return "home" if any(_is_home_address(a) for a in addresses) else "listing"
+        return "home" if any(is_site_root(a) for a in addresses) else "listing"
     if page.declared_article:
         return "article"
     if page.real_words < (_MIN_DATED_WORDS if dated else _MIN_ARTICLE_WORDS):
@@ -198,16 +198,6 @@ def _is_consent(story: Story, page: PageFacts) -> bool:
     return about * 2 >= page.words
 
 
-def _is_home_address(address: str) -> bool:
-    """Whether `address` is a site's root (`/`), not an item named by its query (`/?p=5031`)."""
-    parts = url_parts(address)
-    if parts is None or parts.path not in ("", "/"):
-        return False
-    normal = url_parts(normalize_url(address) or "")
-    names_item = bool(normal and normal.query)
-    return not names_item
-
-
 def _check_canonical(story: Story, url: str | None, og_url: str | None) -> None:
     """Drop a canonical URL naming the site's home or a listing from an article page.
 
@@ -232,7 +222,7 @@ def _not_a_story_address(address: str | None, url: str | None) -> str | None:
         return None
     if url and normalize_url(address) == normalize_url(url):
         return None
-    if _is_home_address(address):
+    if is_site_root(address):
         return "is the site's home page"
     if _LISTING_ADDRESS.search(parts.path) and url_date(address) is None:
         return "is a listing page"
