@@ -565,11 +565,7 @@ def _name_text(el: HtmlElement) -> str:
             parts.append(child.tail or "")
             continue
         marker = f"{child.get('class', '')} {child.get('id', '')}"
-        if (
-            not _BYLINE_EXTRAS.search(marker)
-            and child.tag not in ("time", "button", "script")
-            and not _FILING_REL.intersection(child.get("rel", "").lower().split())
-        ):
+        if not _BYLINE_EXTRAS.search(marker) and child.tag not in ("time", "button", "script"):
             parts.append(_name_text(child))
         parts.append(child.tail or "")
     return " ".join(" ".join(parts).split())

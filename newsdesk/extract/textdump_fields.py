@@ -39,7 +39,6 @@ from newsdesk.extract.textdump_meta import (
 from newsdesk.model import Story
 from newsdesk.words import ends_sentence, holds
 
-# An explicit authorship credit, trusted anywhere on the page.
 # How far under the body run a credit line ("Posted by ...") may sit.
 _TAIL_CREDIT_LINES = 4
 # A headline shown alone elsewhere on the page, and a kicker run into it, are this long.
